@@ -1,0 +1,5 @@
+"""Run planc as ``python -m compiler``."""
+
+from compiler.cli import main
+
+main()

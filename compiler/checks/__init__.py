@@ -1,0 +1,62 @@
+"""Cross-document rules: what the schema cannot say about a plan.
+
+Each rule is a small module with a ``CODE``, a default ``SEVERITY``, a docstring showing YAML
+that passes and YAML that fails, and a ``find(plan, index)`` generator of findings. A rule that would give false alarms when a
+file is missing (an unknown id may be defined in the file that could not be read) says
+``NEEDS_WHOLE_PLAN = True``. ``RULES``
+lists them in the order their diagnostics are produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+
+from compiler.checks import (
+    chair_member,
+    cycles,
+    date_order,
+    duplicate_ids,
+    idle_organisations,
+    indicator_years,
+    objective_actions,
+    objective_indicators,
+    owner_partner,
+    plan_period,
+    reference_kinds,
+    repeated_references,
+    target_direction,
+    target_period,
+    unknown_references,
+)
+from compiler.checks.index import Index
+from compiler.diagnostics import Diagnostic
+from compiler.model import Plan
+
+RULES: tuple[ModuleType, ...] = (
+    duplicate_ids,
+    unknown_references,
+    reference_kinds,
+    repeated_references,
+    owner_partner,
+    chair_member,
+    cycles,
+    date_order,
+    plan_period,
+    indicator_years,
+    target_period,
+    target_direction,
+    objective_actions,
+    objective_indicators,
+    idle_organisations,
+)
+
+
+def check(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
+    """Run every rule over the plan; if some file could not be read, only the local rules."""
+    index = Index.of(plan)
+    for rule in RULES:
+        if not complete and getattr(rule, "NEEDS_WHOLE_PLAN", False):
+            continue
+        for where, message, hint in rule.find(plan, index):
+            yield Diagnostic(where, rule.SEVERITY, rule.CODE, message, hint)

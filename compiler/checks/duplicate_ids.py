@@ -1,0 +1,41 @@
+"""Every id is used once in the whole plan, whatever kind of object it names.
+
+Passes::
+
+    objectives:
+      - {id: OB-1, title: Inclusione}
+    actions:
+      - {id: AZ-1, title: Sportello, ...}
+
+Fails (``OB-1`` twice, even across files and kinds)::
+
+    objectives:
+      - {id: OB-1, title: Inclusione}
+    actions:
+      - {id: OB-1, title: Sportello, ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler.checks.index import Finding, Index
+from compiler.diagnostics import Severity, Where, msg
+from compiler.model import Plan
+
+CODE = "duplicate-id"
+SEVERITY = Severity.ERROR
+
+
+def find(plan: Plan, index: Index) -> Iterator[Finding]:
+    """Report every id after its first definition."""
+    first: dict[str, Where] = {}
+    everything = (*plan.organisations, *plan.governance, *plan.objectives, *plan.indicators, *plan.actions)
+    for thing in everything:
+        earlier = first.setdefault(thing.id, thing.where)
+        if earlier is not thing.where:
+            yield (
+                thing.where,
+                msg("The id “{id}” is already used in {file} at line {line}.", id=thing.id, file=earlier.file, line=earlier.line),
+                msg("Give this object a new id, for example “{id}-2”, and update the references to it.", id=thing.id),
+            )

@@ -1,0 +1,48 @@
+"""An indicator's target moves in the direction it declares.
+
+Passes::
+
+    direction: increase
+    baseline: {value: 12, year: 2024}
+    target: {value: 30, year: 2027}
+
+Fails (to increase, the target must be above the baseline)::
+
+    direction: increase
+    baseline: {value: 12, year: 2024}
+    target: {value: 8, year: 2027}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler.checks.index import Finding, Index
+from compiler.diagnostics import Severity, msg
+from compiler.model import Plan
+
+CODE = "target-direction"
+SEVERITY = Severity.WARNING
+
+
+def find(plan: Plan, index: Index) -> Iterator[Finding]:
+    """Report targets that contradict the declared direction."""
+    for indicator in plan.indicators:
+        baseline, target = indicator.baseline, indicator.target
+        if baseline is None or target is None:
+            continue
+        wrong = (indicator.direction == "increase" and target.value <= baseline.value) or (
+            indicator.direction == "decrease" and target.value >= baseline.value
+        )
+        if wrong:
+            yield (
+                target.where,
+                msg(
+                    "Indicator {id} should {direction}, but its target ({target}) is not beyond its baseline ({baseline}).",
+                    id=indicator.id,
+                    direction=msg("increase") if indicator.direction == "increase" else msg("decrease"),
+                    target=f"{target.value:g}",
+                    baseline=f"{baseline.value:g}",
+                ),
+                msg("Check the target value, or the direction."),
+            )

@@ -1,0 +1,42 @@
+"""Every reference names an id that exists in the plan.
+
+Passes::
+
+    organisations:
+      - {id: comune-al, name: Comune di Alessandria, type: public-administration}
+    actions:
+      - {id: AZ-1, owner: comune-al, ...}
+
+Fails (no object has the id ``comune-all``)::
+
+    actions:
+      - {id: AZ-1, owner: comune-all, ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler.checks.index import EXPECTED, Finding, Index, references
+from compiler.diagnostics import Severity, msg
+from compiler.model import Plan
+
+CODE = "unknown-reference"
+NEEDS_WHOLE_PLAN = True
+SEVERITY = Severity.ERROR
+
+
+def find(plan: Plan, index: Index) -> Iterator[Finding]:
+    """Report references to ids that no object has."""
+    for reference in references(plan):
+        if reference.ref.id not in index.kinds:
+            yield (
+                reference.ref.where,
+                msg(
+                    "“{id}” (in “{field}”) is not the id of {expected} of the plan.",
+                    id=reference.ref.id,
+                    field=reference.field,
+                    expected=EXPECTED[reference.kinds],
+                ),
+                index.suggest(reference.ref.id, reference.kinds),
+            )

@@ -1,0 +1,142 @@
+"""The command line: options in, one pipeline call, the report out, and the exit code.
+
+Exit codes: 0 no errors (warnings allowed); 1 the plan has errors (or warnings under
+``--strict``); 2 usage error; 3 toolchain failure; 4 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from compiler import __version__
+
+EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_TOOLCHAIN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How diagnostics are shown."""
+
+    output_format: str
+    lang: str | None
+    strict: bool
+
+
+def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    function = click.option("--strict", is_flag=True, help="Treat warnings as errors.")(function)
+    function = click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")(function)
+    return click.option(
+        "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help="How to print diagnostics."
+    )(function)
+
+
+_PLAN_DIR = click.argument(
+    "plan_dir", required=False, default="plan", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planc")
+@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full traceback of an internal error.")
+@click.pass_context
+def cli(context: click.Context, show_traceback: bool) -> None:
+    """Check a strategic plan written as YAML and build it into HTML, DOCX and PDF."""
+    context.obj = show_traceback
+
+
+@cli.command()
+@_PLAN_DIR
+@_report_options
+def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) -> None:
+    """Validate and cross-check the plan in PLAN_DIR (default: plan); write nothing."""
+    from compiler import pipeline  # noqa: PLC0415 - keep `planc --help` fast
+
+    options = ReportOptions(output_format, lang, strict)
+    checked = pipeline.check(plan_dir)
+    _show(checked, options)
+    sys.exit(EXIT_PLAN if checked.has_errors(strict) else EXIT_OK)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [part for part in chosen if part not in ("html", "docx", "pdf")]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose among html, docx, pdf (got {value!r})", param_hint="--to")
+    return chosen
+
+
+def _epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise click.BadParameter(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}")
+    return int(value)
+
+
+@cli.command()
+@_PLAN_DIR
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="Folder for the outputs.")
+@click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
+@_report_options
+def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
+    """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
+    from compiler import outputs, pipeline  # noqa: PLC0415
+
+    options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict)
+    try:
+        built = pipeline.build(plan_dir, options)
+    except outputs.ToolchainError as problem:
+        click.echo(f"planc: {problem}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+    _show(built.checked, ReportOptions(output_format, lang, strict))
+    if built.checked.has_errors(strict):
+        click.echo("planc: nothing was written.", err=True)
+        sys.exit(EXIT_PLAN)
+    for path in built.written:
+        click.echo(f"planc: wrote {path}", err=True)
+
+
+def _show(checked: Any, options: ReportOptions) -> None:
+    from compiler import report  # noqa: PLC0415
+    from compiler.i18n import Translator  # noqa: PLC0415
+
+    translate = Translator(options.lang or checked.language or "en")
+    carets = options.output_format == "text" and sys.stdout.isatty()
+    rendered = report.render(checked.diagnostics, translate, options.output_format, checked.texts if carets else None)
+    sys.stdout.write(rendered)
+    if options.output_format == "text":
+        click.echo(report.summary(checked.diagnostics, translate), err=True)
+
+
+def main() -> None:
+    """Run the command line, turning any unexpected exception into exit code 4."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as problem:
+        problem.show()
+        sys.exit(EXIT_USAGE)
+    except click.Abort:
+        click.echo("planc: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("planc: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 4
+        if "--traceback" in sys.argv[1:]:
+            traceback.print_exc()
+        else:
+            click.echo(f"planc: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", err=True)
+        sys.exit(EXIT_INTERNAL)

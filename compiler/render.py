@@ -1,0 +1,58 @@
+"""Render the document view to pandoc Markdown with Jinja2 (``build/plan.md``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from compiler.i18n import Translator
+from compiler.text import Markdown, escape, escape_keeping_edges
+from compiler.view import Document
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value: Any) -> str:
+    """Escape everything a template prints, except Markdown that planc built itself."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None or isinstance(value, jinja2.Undefined):
+        raise TypeError("a template printed an empty value; guard it with {% if %}")
+    return escape(str(value))
+
+
+def _join(items: Iterable[Any], separator: str = ", ") -> Markdown:
+    """Join items, escaping those that are not planc's own Markdown."""
+    return Markdown(escape_keeping_edges(separator).join(_finalize(item) for item in items))
+
+
+@functools.cache
+def _environment(language: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        comment_start_string="{##",  # leave pandoc's {#id} alone
+        comment_end_string="##}",
+        finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
+    )
+    translate = Translator(language)
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        translate.gettext, lambda one, many, n: translate.gettext(one if n == 1 else many), newstyle=True
+    )
+    environment.filters["join"] = _join
+    return environment
+
+
+def render(document: Document, language: str) -> str:
+    """The plan as pandoc Markdown."""
+    template = _environment(language).get_template("plan.md.j2")
+    return template.render(doc=document)
