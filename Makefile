@@ -56,3 +56,9 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Re-extract translatable text, merge it into the catalogues, and compile them.
+messages: $(VENV)/.dev
+	$(BIN)/pybabel extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/locale/planc.pot .
+	$(BIN)/pybabel update -i compiler/locale/planc.pot -d compiler/locale -D planc --no-fuzzy-matching --ignore-obsolete --no-location --width 100
+	$(BIN)/pybabel compile -d compiler/locale -D planc --statistics

@@ -32,9 +32,16 @@ class ReportOptions:
 
 def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option("--strict", is_flag=True, help="Treat warnings as errors.")(function)
-    function = click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")(function)
+    function = click.option(
+        "--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's)."
+    )(function)
     return click.option(
-        "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help="How to print diagnostics."
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json", "github"]),
+        default="text",
+        show_default=True,
+        help="How to print diagnostics.",
     )(function)
 
 
@@ -65,6 +72,21 @@ def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) ->
     sys.exit(EXIT_PLAN if checked.has_errors(strict) else EXIT_OK)
 
 
+@cli.command()
+@click.option(
+    "--lang", type=click.Choice(["it", "en"]), default="en", show_default=True, help="Language of the descriptions."
+)
+def codes(lang: str) -> None:
+    """List every diagnostic code, its severity and what it means."""
+    from compiler.catalogue import CATALOGUE  # noqa: PLC0415
+    from compiler.i18n import Translator  # noqa: PLC0415
+
+    translate = Translator(lang)
+    width = max(map(len, CATALOGUE))
+    for code, (severity, meaning) in CATALOGUE.items():
+        click.echo(f"{code:<{width}}  {severity.value:<7}  {translate(meaning)}")
+
+
 def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in ("html", "docx", "pdf")]
@@ -84,7 +106,14 @@ def _epoch() -> int | None:
 
 @cli.command()
 @_PLAN_DIR
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True, help="Folder for the outputs.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
 @click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
 @_report_options
 def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
@@ -134,9 +163,11 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 4
+    except Exception as exc:
         if "--traceback" in sys.argv[1:]:
             traceback.print_exc()
         else:
-            click.echo(f"planc: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", err=True)
+            click.echo(
+                f"planc: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", err=True
+            )
         sys.exit(EXIT_INTERNAL)

@@ -13,47 +13,27 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 ACCENT = "1D4F73"
+TEMPLATES = Path(__file__).parent / "templates"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
-_EXTRA_STYLES = f"""
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverMeta"><w:name w:val="Cover Meta"/><w:basedOn w:val="BodyText"/><w:qFormat/>
-<w:pPr><w:spacing w:before="60" w:after="60"/></w:pPr><w:rPr><w:sz w:val="24"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverParties"><w:name w:val="Cover Parties"/><w:basedOn w:val="BodyText"/><w:qFormat/>
-<w:rPr><w:sz w:val="20"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="Cover"><w:name w:val="Cover"/><w:basedOn w:val="BodyText"/><w:qFormat/></w:style>
-<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>
-<w:pPr><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="17"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>
-<w:pPr><w:jc w:val="center"/><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="17"/></w:rPr></w:style>
-"""
-_TABLE_STYLE = f"""<w:tblPr>
-      <w:tblInd w:w="0" w:type="dxa" />
-      <w:tblBorders><w:top w:val="single" w:sz="6" w:space="0" w:color="{ACCENT}"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="{ACCENT}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="C9D1D9"/></w:tblBorders>
-      <w:tblCellMar><w:top w:w="40" w:type="dxa" /><w:left w:w="80" w:type="dxa" /><w:bottom w:w="40" w:type="dxa" /><w:right w:w="80" w:type="dxa" /></w:tblCellMar>
-    </w:tblPr>
-    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
-    <w:tblStylePr w:type="firstRow">
-      <w:rPr><w:b/></w:rPr>
-      <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF2F5"/><w:vAlign w:val="bottom"/></w:tcPr>
-    </w:tblStylePr>"""
-
 
 @dataclass(frozen=True)
 class Chrome:
-    """What the header and footer of every page say."""
+    """What the header and footer of every page say (``page_label`` holds {page} and {pages})."""
 
     title: str
     version: str
     draft_mark: str | None
-    page: str
-    of: str
+    page_label: str
 
 
 def _run(text: str, extra: str = "") -> str:
@@ -78,27 +58,41 @@ def _header(chrome: Chrome) -> str:
 
 
 def _footer(chrome: Chrome) -> str:
+    fields = {"{page}": _field("PAGE"), "{pages}": _field("NUMPAGES")}
+    pieces = re.split(r"(\{page\}|\{pages\})", chrome.page_label)
+    runs = "".join(fields.get(piece) or (_run(piece) if piece else "") for piece in pieces)
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {_W} {_R}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
-        f"{_run(chrome.page + ' ')}{_field('PAGE')}{_run(' ' + chrome.of + ' ')}{_field('NUMPAGES')}</w:p></w:ftr>"
+        f"{runs}</w:p></w:ftr>"
     )
 
 
 def _styles(xml: str) -> str:
-    xml = xml.replace('<w:color w:val="0F4761" w:themeColor="accent1"\n      w:themeShade="BF" />', f'<w:color w:val="{ACCENT}" />')
+    xml = xml.replace(
+        '<w:color w:val="0F4761" w:themeColor="accent1"\n      w:themeShade="BF" />', f'<w:color w:val="{ACCENT}" />'
+    )
     xml = re.sub(r'(w:styleId="Heading1">.*?<w:keepLines />)', r"\1<w:pageBreakBefore />", xml, count=1, flags=re.S)
     xml = re.sub(r'(w:styleId="Title">.*?)<w:jc w:val="center" />', r"\1", xml, count=1, flags=re.S)
-    xml = re.sub(r'(w:styleId="Table">.*?)<w:tblPr>.*?</w:tblStylePr>', lambda m: m.group(1) + _TABLE_STYLE, xml, count=1, flags=re.S)
+    table = _template("docx-table-style.xml")
+    xml = re.sub(
+        r'(w:styleId="Table">.*?)<w:tblPr>.*?</w:tblStylePr>', lambda m: m.group(1) + table, xml, count=1, flags=re.S
+    )
     xml = re.sub(r'<w:style w:type="paragraph" w:styleId="(Header|Footer)">.*?</w:style>', "", xml, flags=re.S)
-    return xml.replace("</w:styles>", _EXTRA_STYLES + "</w:styles>")
+    return xml.replace("</w:styles>", _template("docx-styles.xml") + "</w:styles>")
+
+
+def _template(name: str) -> str:
+    """An XML fragment from the templates folder, without its leading comment."""
+    return re.sub(r"^<!--.*?-->\s*", "", (TEMPLATES / name).read_text(encoding="utf-8"), flags=re.S)
 
 
 def _document(xml: str) -> str:
     section = (
-        f'<w:sectPr><w:headerReference w:type="default" r:id="rIdPlancHeader"/>'
-        f'<w:footerReference w:type="default" r:id="rIdPlancFooter"/>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdPlancHeader"/>'
+        '<w:footerReference w:type="default" r:id="rIdPlancFooter"/>'
         '<w:footnotePr><w:numRestart w:val="eachSect" /></w:footnotePr>'
-        '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1304" w:bottom="1361" w:left="1304" w:header="709" w:footer="567" w:gutter="0"/>'
+        '<w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="1418" w:right="1304" w:bottom="1361" w:left="1304" w:header="709" w:footer="567" w:gutter="0"/>'
         "</w:sectPr>"
     )
     return re.sub(r"<w:sectPr>.*?</w:sectPr>", section, xml, count=1, flags=re.S)
@@ -137,15 +131,22 @@ def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def core(xml: str) -> str:
-        xml = re.sub(r"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>", rf"<dcterms:\1\2>{stamp}</dcterms:\1>", xml)
+        xml = re.sub(
+            r"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>", rf"<dcterms:\1\2>{stamp}</dcterms:\1>", xml
+        )
         xml = re.sub(r"<dc:title>.*?</dc:title>|<dc:title\s*/>", "", xml, flags=re.S)
         xml = re.sub(r"<dc:language>.*?</dc:language>", "", xml, flags=re.S)
-        return xml.replace("</cp:coreProperties>", f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>")
+        return xml.replace(
+            "</cp:coreProperties>",
+            f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
+        )
 
     return _rewrite(docx, {"docProps/core.xml": core}, {}, when)
 
 
-def _rewrite(data: bytes, edits: dict[str, object], added: dict[str, str], when: datetime.datetime) -> bytes:
+def _rewrite(
+    data: bytes, edits: Mapping[str, Callable[[str], str]], added: dict[str, str], when: datetime.datetime
+) -> bytes:
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -153,7 +154,7 @@ def _rewrite(data: bytes, edits: dict[str, object], added: dict[str, str], when:
         for name in [*names, *(n for n in added if n not in names)]:
             content = added[name].encode() if name in added else source.read(name)
             edit = edits.get(name)
-            if callable(edit):
+            if edit is not None:
                 content = edit(content.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

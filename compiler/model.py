@@ -10,7 +10,7 @@ import calendar
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from compiler.diagnostics import Diagnostic, Where, error, msg
 from compiler.sources import Document, PathKey
@@ -160,6 +160,7 @@ class Organisation:
     description: str | None = None
     website: str | None = None
     email: str | None = None
+    address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,10 @@ class Action:
         return sum(line.amount for line in self.budget)
 
 
+#: Every kind of object that has an id.
+Identified = Organisation | Body | Objective | Indicator | Action
+
+
 @dataclass(frozen=True)
 class Plan:
     """The whole plan, merged from every file."""
@@ -248,6 +253,10 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     actions: tuple[Action, ...] = ()
     files: tuple[str, ...] = field(default=())
+
+    def identified(self) -> tuple[Identified, ...]:
+        """Every object with an id, in plan order, kind by kind."""
+        return (*self.organisations, *self.governance, *self.objectives, *self.indicators, *self.actions)
 
 
 class _Item:
@@ -283,7 +292,9 @@ class _Item:
         if not isinstance(value, list):
             return ()
         path = (*self.path, key)
-        return tuple(Ref(item, self.document.where((*path, index))) for index, item in enumerate(value) if isinstance(item, str))
+        return tuple(
+            Ref(item, self.document.where((*path, index))) for index, item in enumerate(value) if isinstance(item, str)
+        )
 
     def date(self, key: str) -> PlanDate | None:
         value = self.data.get(key)
@@ -308,7 +319,7 @@ class _Item:
         return Measure(float(value), year, item.where(), item.text("note"))
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -354,7 +365,12 @@ def _repeated(section: str, document: Document, first: _Item) -> Diagnostic:
     return error(
         document.key_where((section,)),
         "section-repeated",
-        msg("The section “{section}” is already written in {file} (line {line}).", section=section, file=earlier.file, line=earlier.line),
+        msg(
+            "The section “{section}” is already written in {file} (line {line}).",
+            section=section,
+            file=earlier.file,
+            line=earlier.line,
+        ),
         msg("Keep one “{section}” section: merge the two into a single file.", section=section),
     )
 
@@ -368,7 +384,10 @@ def _missing_sections(documents: list[Document], mappings: dict[str, _Item]) -> 
                 Where(documents[0].file),
                 "missing-section",
                 msg("No file of the plan has the “{section}” section.", section=section),
-                msg("Add a “{section}:” section (title, version, status, date, lang, period) to one of the files.", section=section),
+                msg(
+                    "Add a “{section}:” section (title, version, status, date, lang, period) to one of the files.",
+                    section=section,
+                ),
             )
 
 
@@ -400,8 +419,7 @@ def _meta(item: _Item) -> Meta:
 
 def _vision(item: _Item) -> Vision:
     values = tuple(
-        Value(value.text("name") or "", value.text("description") or "")
-        for value in item.children("values")
+        Value(value.text("name") or "", value.text("description") or "") for value in item.children("values")
     )
     return Vision(item.text("statement") or "", item.text("mission"), values)
 
@@ -432,7 +450,18 @@ def _organisation(item: _Item) -> Organisation | None:
         description=item.text("description"),
         website=item.text("website"),
         email=item.text("email"),
+        address=_address(item.child("address")),
     )
+
+
+def _address(item: _Item) -> str | None:
+    """``Via Roma 1, 15121 Alessandria (AL)`` from the parts that are written."""
+    town = " ".join(part for part in (item.text("postcode"), item.text("city")) if part)
+    province = item.text("province")
+    if province:
+        town = f"{town} ({province})" if town else province
+    line = ", ".join(part for part in (item.text("street"), town) if part)
+    return line or None
 
 
 def _body(item: _Item) -> Body | None:
@@ -486,9 +515,9 @@ def _action(item: _Item) -> Action | None:
         return None
     identifier, where = identified
     budget = tuple(
-        FundingLine(line.text("source") or "", float(line.data["amount"]))
+        FundingLine(line.text("source") or "", float(amount))
         for line in item.children("budget")
-        if _is_number(line.data.get("amount"))
+        if _is_number(amount := line.data.get("amount"))
     )
     return Action(
         id=identifier,

@@ -46,8 +46,7 @@ class Chrome:
     toc_title: str
     skip_label: str
     footer_note: str
-    page: str
-    of: str
+    page_label: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,9 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
         if "docx" in runs:
             runs["docx"].wait()
             raw = (folder / "raw.docx").read_bytes()
-            (folder / "plan.docx").write_bytes(docx.finish(raw, request.chrome.title, request.chrome.lang, request.when))
+            (folder / "plan.docx").write_bytes(
+                docx.finish(raw, request.chrome.title, request.chrome.lang, request.when)
+            )
             files["plan.docx"] = folder / "plan.docx"
         if compiling is not None:
             pdf.finish(compiling)
@@ -111,7 +112,10 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
 
 
 def _meta(chrome: Chrome, **extra: str | None) -> Node:
-    meta: Node = {"title": {"t": "MetaInlines", "c": literal(chrome.title)}, "lang": {"t": "MetaString", "c": chrome.lang}}
+    meta: Node = {
+        "title": {"t": "MetaInlines", "c": literal(chrome.title)},
+        "lang": {"t": "MetaString", "c": chrome.lang},
+    }
     for key, value in extra.items():
         if value is not None:
             meta[key.replace("_", "-")] = {"t": "MetaInlines", "c": literal(value)}
@@ -206,7 +210,7 @@ def _start_html(ast: Node, chrome: Chrome, folder: Path, data_dir: Path) -> pand
 
 
 def _start_docx(ast: Node, chrome: Chrome, folder: Path, data_dir: Path, default_reference: bytes) -> pandoc.Run:
-    page_chrome = docx.Chrome(chrome.title, chrome.version_label, chrome.draft_mark, chrome.page, chrome.of)
+    page_chrome = docx.Chrome(chrome.title, chrome.version_label, chrome.draft_mark, chrome.page_label)
     (folder / "reference.docx").write_bytes(docx.reference(default_reference, page_chrome))
     meta: Node = {"lang": {"t": "MetaString", "c": chrome.lang}}
     source = _write_ast(ast, meta, ast["blocks"], folder / "docx.json")

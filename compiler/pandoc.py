@@ -18,15 +18,45 @@ MEMORY_LIMIT = "-M3g"
 READER = "markdown" + "".join(
     f"-{extension}"
     for extension in (
-        "raw_html", "raw_attribute", "raw_tex", "yaml_metadata_block", "citations", "tex_math_dollars",
-        "tex_math_single_backslash", "smart", "native_divs", "native_spans", "inline_code_attributes",
-        "link_attributes", "implicit_figures", "auto_identifiers", "footnotes", "inline_notes",
-        "example_lists", "fancy_lists", "grid_tables", "multiline_tables", "simple_tables", "line_blocks",
-        "definition_lists", "task_lists", "abbreviations", "subscript", "superscript", "strikeout",
-        "backtick_code_blocks", "fenced_code_blocks", "fenced_code_attributes", "pandoc_title_block",
-        "mmd_title_block", "implicit_header_references", "latex_macros", "markdown_in_html_blocks",
-        "escaped_line_breaks", "startnum",
-    )  # fmt: skip
+        "raw_html",
+        "raw_attribute",
+        "raw_tex",
+        "yaml_metadata_block",
+        "citations",
+        "tex_math_dollars",
+        "tex_math_single_backslash",
+        "smart",
+        "native_divs",
+        "native_spans",
+        "inline_code_attributes",
+        "link_attributes",
+        "implicit_figures",
+        "auto_identifiers",
+        "footnotes",
+        "inline_notes",
+        "example_lists",
+        "fancy_lists",
+        "grid_tables",
+        "multiline_tables",
+        "simple_tables",
+        "line_blocks",
+        "definition_lists",
+        "task_lists",
+        "abbreviations",
+        "subscript",
+        "superscript",
+        "strikeout",
+        "backtick_code_blocks",
+        "fenced_code_blocks",
+        "fenced_code_attributes",
+        "pandoc_title_block",
+        "mmd_title_block",
+        "implicit_header_references",
+        "latex_macros",
+        "markdown_in_html_blocks",
+        "escaped_line_breaks",
+        "startnum",
+    )
 )
 
 
@@ -66,7 +96,9 @@ class Run:
             detail = err.decode("utf-8", errors="replace").strip()
             raise PandocError(f"pandoc failed to {self.what} (exit {self.process.returncode}): {detail}")
         if err.strip():
-            raise PandocError(f"pandoc warned while trying to {self.what}: {err.decode('utf-8', errors='replace').strip()}")
+            raise PandocError(
+                f"pandoc warned while trying to {self.what}: {err.decode('utf-8', errors='replace').strip()}"
+            )
         return out
 
     def kill(self) -> None:
@@ -80,12 +112,12 @@ def start(arguments: list[str], data_dir: Path, what: str, stdin: bytes | None =
     """Start pandoc with the safety options every call gets."""
     command = [
         executable(),
-        "+RTS", MEMORY_LIMIT, "-RTS",
+        *("+RTS", MEMORY_LIMIT, "-RTS"),
         "--sandbox",
         f"--data-dir={data_dir}",
         "--fail-if-warnings",
         *arguments,
-    ]  # fmt: skip
+    ]
     environment = {"PATH": os.defpath, "LANG": "C.UTF-8", "HOME": str(data_dir)}
     try:
         process = subprocess.Popen(
@@ -110,4 +142,6 @@ def read_markdown(markdown: str, data_dir: Path) -> dict[str, Any]:
 
 def start_writer(ast_file: Path, to: str, output: Path, data_dir: Path, options: list[str]) -> Run:
     """Start writing the AST in ``ast_file`` as ``to`` into ``output``."""
-    return start(["--from", "json", "--to", to, "--output", str(output), *options, str(ast_file)], data_dir, f"write {to}")
+    return start(
+        ["--from", "json", "--to", to, "--output", str(output), *options, str(ast_file)], data_dir, f"write {to}"
+    )

@@ -12,8 +12,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
-PDF_STANDARDS = ("a-2a", "ua-1")
+PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
 TIMEOUT_SECONDS = 300
 #: pandoc 3.9 writes ``#strong[Label].body`` when text starting with ``.`` follows bold text,
 #: which Typst reads as a field access (jgm/pandoc#11511, fixed in 3.10): escape that dot.
@@ -83,7 +84,7 @@ def main(arguments: list[str]) -> int:
     source, output, timestamp = Path(arguments[0]), Path(arguments[1]), int(arguments[2])
     try:
         _compile(source, output, timestamp)
-    except Exception as exc:  # noqa: BLE001 - report any Typst failure to the parent as text
+    except Exception as exc:
         sys.stderr.write(json.dumps(str(exc))[1:-1] + "\n")
         return 1
     return 0

@@ -107,9 +107,14 @@ def build(plan_dir: Path, options: BuildOptions) -> Built:
         draft_note=translate(msg("This plan is not approved yet: its content may still change.")),
         toc_title=translate(msg("Contents")),
         skip_label=translate(msg("Skip to content")),
-        footer_note=translate(msg("{title}, version {version}. Compiled by planc from the plan's sources.", title=meta.title, version=meta.version)),
-        page=translate(msg("Page")),
-        of=translate(msg("of")),
+        footer_note=translate(
+            msg(
+                "{title}, version {version}. Compiled by planc from the plan's sources.",
+                title=meta.title,
+                version=meta.version,
+            )
+        ),
+        page_label=translate(msg("Page {page} of {pages}", page="{page}", pages="{pages}")),
     )
     when = view.build_date(plan, options.epoch)
     request = outputs.Request(markdown, chrome, options.formats, options.out, when)

@@ -32,10 +32,11 @@ def _join(items: Iterable[Any], separator: str = ", ") -> Markdown:
 
 @functools.cache
 def _environment(language: str) -> jinja2.Environment:
+    # The output is Markdown, not HTML: `_finalize` escapes every printed value for pandoc instead.
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=False,  # noqa: S701
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

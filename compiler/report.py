@@ -9,6 +9,7 @@ from compiler.diagnostics import Diagnostic, Severity, count, msg
 from compiler.i18n import Translator
 
 FORMATS = ("text", "json", "github")
+HINT = msg("hint")
 
 
 def render(
@@ -40,7 +41,7 @@ def _text(diagnostic: Diagnostic, translate: Translator, texts: Mapping[str, str
         f"[{diagnostic.code}] {translate(diagnostic.message)}"
     ]
     if diagnostic.hint is not None:
-        lines.append(f"    {translate(msg('hint'))}: {translate(diagnostic.hint)}")
+        lines.append(f"    {translate(HINT)}: {translate(diagnostic.hint)}")
     source = texts.get(where.file) if texts else None
     if source is not None:
         lines.extend(_excerpt(source, where.line, where.column))

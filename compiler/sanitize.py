@@ -18,7 +18,17 @@ from compiler.text import is_safe_url
 Node = dict[str, Any]
 
 ALLOWED_CLASSES = frozenset(
-    {"cover", "cover-title", "cover-subtitle", "cover-meta", "cover-parties", "toc", "toc-title", "unnumbered", "unlisted"}
+    {
+        "cover",
+        "cover-title",
+        "cover-subtitle",
+        "cover-meta",
+        "cover-parties",
+        "toc",
+        "toc-title",
+        "unnumbered",
+        "unlisted",
+    }
 )
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
 _ANCHOR = re.compile(r"(?:sec:)?[A-Za-z][A-Za-z0-9._:-]*")
@@ -79,7 +89,7 @@ class Gate:
         return [identifier, kept_classes, kept_pairs]
 
     def link(self, inline: Node) -> list[Node]:
-        attr, content, (url, title) = inline["c"]
+        attr, content, (url, _title) = inline["c"]
         content = self.inlines(content)
         internal = url.startswith("#") and url[1:] in self.anchors
         if not internal and not is_safe_url(url):
@@ -116,7 +126,9 @@ def _table(gate: Gate, block: Node) -> Node:
     short, long = caption
     caption = [short and gate.inlines(short), gate.blocks(long)]
     head = [gate.attributes(head[0]), [_row(gate, row) for row in head[1]]]
-    bodies = [[gate.attributes(b[0]), b[1], [_row(gate, r) for r in b[2]], [_row(gate, r) for r in b[3]]] for b in bodies]
+    bodies = [
+        [gate.attributes(b[0]), b[1], [_row(gate, r) for r in b[2]], [_row(gate, r) for r in b[3]]] for b in bodies
+    ]
     foot = [gate.attributes(foot[0]), [_row(gate, row) for row in foot[1]]]
     return {"t": "Table", "c": [gate.attributes(attr), caption, specs, head, bodies, foot]}
 
@@ -164,7 +176,7 @@ def literal(text: str) -> list[Node]:
 
 
 def _inline_text(inline: Node) -> str:
-    kind, content = inline["t"], inline.get("c")
+    kind, content = inline["t"], inline.get("c", [])
     if kind in ("Code", "RawInline", "Math"):
         return str(content[1])
     if kind in ("Str",):
@@ -175,7 +187,7 @@ def _inline_text(inline: Node) -> str:
 
 
 def _block_text(block: Node) -> str:
-    kind, content = block["t"], block.get("c")
+    kind, content = block["t"], block.get("c", [])
     if kind in ("RawBlock", "CodeBlock"):
         return " ".join(str(content[1]).split())
     return " ".join(_plain(content).split())

@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,16 +68,48 @@ def validate(documents: list[Document]) -> list[Diagnostic]:
     return found
 
 
-def _explain(failure: ValidationError, document: Document) -> Iterator[Diagnostic]:
-    path: PathKey = tuple(failure.absolute_path)
-    explain = _EXPLAINERS.get(str(failure.validator), _explain_other)
+@dataclass(frozen=True)
+class Failure:
+    """One jsonschema error, reduced to what the explanations use."""
+
+    keyword: str
+    expected: Any
+    instance: Any
+    schema: Mapping[str, Any]
+    detail: str
+    branch: int | None = None
+    context: tuple[Failure, ...] = ()
+
+    @classmethod
+    def of(cls, error: ValidationError) -> tuple[PathKey, Failure]:
+        """The failure and the path of the value it is about."""
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        branch = error.relative_schema_path[0] if error.relative_schema_path else None
+        context = tuple(cls.of(sub)[1] for sub in error.context or ())
+        failure = cls(
+            str(error.validator), error.validator_value, error.instance, schema, error.message, _index(branch), context
+        )
+        return tuple(error.absolute_path), failure
+
+
+def _index(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _explain(error: ValidationError, document: Document) -> Iterator[Diagnostic]:
+    path, failure = Failure.of(error)
+    yield from _explain_failure(failure, document, path)
+
+
+def _explain_failure(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    explain = _EXPLAINERS.get(failure.keyword, _explain_other)
     yield from explain(failure, document, path)
 
 
 def _field(path: PathKey) -> str:
     """Name a value for a message: its key, or ``key[3]`` for the fourth item of a list."""
     if not path:
-        return "(file)"
+        return "/"
     *_, last = path
     if isinstance(last, int):
         parent = _field(path[:-1])
@@ -124,7 +157,7 @@ def _choices_hint(value: Any, choices: list[str]) -> Text:
     return msg("{guess} {allowed}", guess=guess, allowed=allowed) if guess else allowed
 
 
-def _explain_unknown_keys(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+def _explain_unknown_keys(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
     allowed = list(failure.schema.get("properties", {}))
     for key in failure.instance:
         if key in allowed:
@@ -132,24 +165,33 @@ def _explain_unknown_keys(failure: ValidationError, document: Document, path: Pa
         message = (
             msg("“{key}” is not a section planc knows.", key=key)
             if not path
-            else msg("“{key}” is not a field of {where}.", key=key, where=_field(path))
+            else msg("“{key}” is not a field of {where}.", key=key, where=_owner(path, failure.instance))
         )
         yield error(document.key_where((*path, key)), "unknown-key", message, _choices_hint(key, allowed))
 
 
-def _explain_missing(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    for key in failure.validator_value:
-        if key not in failure.instance:
-            yield error(
-                document.where(path),
-                "missing-field",
-                msg("“{key}” is missing from {where}.", key=key, where=_field(path)),
-                msg("Add a line “{key}: …” to this block.", key=key),
-            )
+def _explain_missing(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    allowed = failure.schema.get("properties", {})
+    unknown = [key for key in failure.instance if key not in allowed]
+    for key in failure.expected:
+        if key in failure.instance or difflib.get_close_matches(key, unknown, n=1, cutoff=0.6):
+            continue  # a misspelt key is reported once, as unknown, with this key as the suggestion
+        yield error(
+            document.where(path),
+            "missing-field",
+            msg("“{key}” is missing from {where}.", key=key, where=_owner(path, failure.instance)),
+            msg("Add a line “{key}: …” to this block.", key=key),
+        )
 
 
-def _explain_type(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    expected = failure.validator_value
+def _owner(path: PathKey, instance: Any) -> str:
+    """Name the block a message is about: its id if it has one, else where it sits."""
+    identifier = instance.get("id") if isinstance(instance, dict) else None
+    return identifier if isinstance(identifier, str) and identifier.strip() else _field(path)
+
+
+def _explain_type(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    expected = failure.expected
     expected_list = expected if isinstance(expected, list) else [expected]
     value = failure.instance
     if value is None:
@@ -160,12 +202,18 @@ def _explain_type(failure: ValidationError, document: Document, path: PathKey) -
             msg("Write the value after the colon, or delete the line."),
         )
         return
-    wanted = tuple(_EXPECTED[name] for name in expected_list)
+    wanted = (
+        _EXPECTED[expected_list[0]]
+        if len(expected_list) == 1
+        else msg("{first} or {second}", first=_EXPECTED[expected_list[0]], second=_EXPECTED[expected_list[1]])
+    )
     hint: Text | None = None
     if "string" in expected_list and isinstance(value, int | float | bool):
         hint = msg("Put the value in double quotes so that it stays text exactly as written.")
     elif {"number", "integer"} & set(expected_list) and isinstance(value, str):
-        hint = msg("Write the number without quotes or currency sign, with a point for decimals and no thousands separator: 12000.50.")
+        hint = msg(
+            "Write the number without quotes or currency sign, with a point for decimals and no thousands separator: 12000.50."
+        )
     elif "array" in expected_list:
         hint = msg("Write a list: [a, b] on one line, or one “- ” item per line.")
     yield error(
@@ -176,8 +224,16 @@ def _explain_type(failure: ValidationError, document: Document, path: PathKey) -
     )
 
 
-def _explain_enum(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    choices = [str(choice) for choice in failure.validator_value]
+def _explain_enum(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    choices = [str(choice) for choice in failure.expected]
+    if isinstance(failure.instance, list | dict) or failure.instance is None:
+        yield error(
+            document.where(path),
+            "wrong-type",
+            msg("“{field}” should be one value, not {actual}.", field=_field(path), actual=_kind(failure.instance)),
+            _choices_hint(None, choices),
+        )
+        return
     yield error(
         document.where(path),
         "invalid-value",
@@ -186,31 +242,60 @@ def _explain_enum(failure: ValidationError, document: Document, path: PathKey) -
     )
 
 
-_PATTERN_EXPLANATIONS: dict[str, tuple[str, Text, Text]] = {
-    "id": ("invalid-id", msg("“{value}” is not a valid id."), msg("An id starts with a letter and uses only letters, digits, “.”, “_” and “-”, for example AZ-01.")),
-    "reference": ("invalid-id", msg("“{value}” is not a valid id."), msg("Write the id of an object of the plan, for example AZ-01.")),
-    "date": ("invalid-date", msg("“{value}” is not a date written as YYYY-MM-DD."), msg("Write the date as year-month-day with hyphens, for example 2025-03-31.")),
-    "month": ("invalid-date", msg("“{value}” is not a month (YYYY-MM) or a date (YYYY-MM-DD)."), msg("Write for example 2025-03 for March 2025, or 2025-03-31 for a precise day.")),
-    "periodBound": ("invalid-date", msg("“{value}” is not a year, a month or a date."), msg("Write 2025, 2025-03 or 2025-03-31.")),
-    "url": ("invalid-url", msg("“{value}” is not a web address."), msg("Write the full address, starting with https://.")),
+PATTERN_EXPLANATIONS: dict[str, tuple[str, Text, Text]] = {
+    "id": (
+        "invalid-id",
+        msg("“{value}” is not a valid id."),
+        msg("An id starts with a letter and uses only letters, digits, “.”, “_” and “-”, for example AZ-01."),
+    ),
+    "reference": (
+        "invalid-id",
+        msg("“{value}” is not a valid id."),
+        msg("Write the id of an object of the plan, for example AZ-01."),
+    ),
+    "date": (
+        "invalid-date",
+        msg("“{value}” is not a date written as YYYY-MM-DD."),
+        msg("Write the date as year-month-day with hyphens, for example 2025-03-31."),
+    ),
+    "month": (
+        "invalid-date",
+        msg("“{value}” is not a month (YYYY-MM) or a date (YYYY-MM-DD)."),
+        msg("Write for example 2025-03 for March 2025, or 2025-03-31 for a precise day."),
+    ),
+    "periodBound": (
+        "invalid-date",
+        msg("“{value}” is not a year, a month or a date."),
+        msg("Write 2025, 2025-03 or 2025-03-31."),
+    ),
+    "url": (
+        "invalid-url",
+        msg("“{value}” is not a web address."),
+        msg("Write the full address, starting with https://."),
+    ),
     "email": ("invalid-format", msg("“{value}” is not an e-mail address."), msg("Write it as name@domain.it.")),
 }
 _FIELD_PATTERNS: dict[str, Text] = {
-    "version": msg("Write the version in quotes, with digits and points: \"1.0\" or \"0.3\"."),
+    "version": msg('Write the version in quotes, with digits and points: "1.0" or "0.3".'),
     "lang": msg("Write a language tag such as it-IT or en-GB."),
     "slug": msg("Use only lowercase letters, digits and single hyphens, for example piano-strategico."),
     "currency": msg("Write a three-letter currency code such as EUR."),
 }
 
 
-def _explain_pattern(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+def _explain_pattern(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
     definition = failure.schema.get("$comment", "")
     value = str(failure.instance)
     if definition in ("text", "richText"):
-        yield error(document.where(path), "empty-value", msg("“{field}” holds only spaces.", field=_field(path)), msg("Write the text, or delete the line."))
+        yield error(
+            document.where(path),
+            "empty-value",
+            msg("“{field}” holds only spaces.", field=_field(path)),
+            msg("Write the text, or delete the line."),
+        )
         return
-    if definition in _PATTERN_EXPLANATIONS:
-        code, message, hint = _PATTERN_EXPLANATIONS[definition]
+    if definition in PATTERN_EXPLANATIONS:
+        code, message, hint = PATTERN_EXPLANATIONS[definition]
         yield error(document.where(path), code, msg(message.msgid, value=value), hint)
         return
     hint = _FIELD_PATTERNS.get(str(path[-1]) if path else "", msg("Check the format of this value."))
@@ -222,8 +307,8 @@ def _explain_pattern(failure: ValidationError, document: Document, path: PathKey
     )
 
 
-def _explain_format(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    if failure.validator_value == "date":
+def _explain_format(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    if failure.expected == "date":
         yield error(
             document.where(path),
             "invalid-date",
@@ -234,32 +319,52 @@ def _explain_format(failure: ValidationError, document: Document, path: PathKey)
     yield from _explain_pattern(failure, document, path)
 
 
-def _explain_length(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    if failure.validator in ("minLength", "minItems"):
-        yield error(document.where(path), "empty-value", msg("“{field}” is empty.", field=_field(path)), msg("Write the value, or delete the line."))
+def _explain_length(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    if failure.keyword in ("minLength", "minItems"):
+        yield error(
+            document.where(path),
+            "empty-value",
+            msg("“{field}” is empty.", field=_field(path)),
+            msg("Write the value, or delete the line."),
+        )
         return
     yield error(
         document.where(path),
         "too-long",
-        msg("“{field}” is longer than the {limit} allowed.", field=_field(path), limit=failure.validator_value),
-        msg("Shorten it, or split the content."),
+        msg("“{field}” is longer than the {limit} allowed.", field=_field(path), limit=failure.expected),
+        msg("Shorten the text, or split it into several items."),
     )
 
 
-def _explain_range(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    bound = failure.validator_value
+def _explain_range(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    bound = failure.expected
     message = (
-        msg("{value} is below the minimum of {bound} for “{field}”.", value=failure.instance, bound=bound, field=_field(path))
-        if failure.validator == "minimum"
-        else msg("{value} is above the maximum of {bound} for “{field}”.", value=failure.instance, bound=bound, field=_field(path))
+        msg(
+            "{value} is below the minimum of {bound} for “{field}”.",
+            value=failure.instance,
+            bound=bound,
+            field=_field(path),
+        )
+        if failure.keyword == "minimum"
+        else msg(
+            "{value} is above the maximum of {bound} for “{field}”.",
+            value=failure.instance,
+            bound=bound,
+            field=_field(path),
+        )
     )
-    yield error(document.where(path), "out-of-range", message, msg("Check the number: years have four digits, amounts cannot be negative."))
+    yield error(
+        document.where(path),
+        "out-of-range",
+        message,
+        msg("Check the number: years have four digits, amounts cannot be negative."),
+    )
 
 
-def _explain_any_of(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+def _explain_any_of(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
     value = failure.instance
     branch = 0 if isinstance(value, str) else 1 if isinstance(value, list) else None
-    chosen = [sub for sub in failure.context or () if branch is not None and sub.relative_schema_path[0] == branch]
+    chosen = [sub for sub in failure.context if branch is not None and sub.branch == branch]
     if not chosen:
         yield error(
             document.where(path),
@@ -269,11 +374,15 @@ def _explain_any_of(failure: ValidationError, document: Document, path: PathKey)
         )
         return
     for sub in chosen:
-        yield from _explain(sub, document)
+        yield from _explain_failure(sub, document, path)
 
 
-def _explain_other(failure: ValidationError, document: Document, path: PathKey) -> Iterator[Diagnostic]:
-    yield error(document.where(path), "schema", msg("“{field}” does not match the plan schema: {detail}.", field=_field(path), detail=failure.message))
+def _explain_other(failure: Failure, document: Document, path: PathKey) -> Iterator[Diagnostic]:
+    yield error(
+        document.where(path),
+        "invalid-format",
+        msg("“{field}” does not match the plan schema: {detail}.", field=_field(path), detail=failure.detail),
+    )
 
 
 _EXPLAINERS = {

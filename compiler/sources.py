@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 from yaml import events
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs re-export it from yaml._yaml
 
 from compiler.diagnostics import Diagnostic, Where, error, msg, warning
 
@@ -101,7 +101,9 @@ def load(path: Path, file: str) -> Loaded:
         raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return Loaded(None, [error(Where(file), "unreadable-file", msg("Cannot read the file: {reason}.", reason=reason))])
+        return Loaded(
+            None, [error(Where(file), "unreadable-file", msg("Cannot read the file: {reason}.", reason=reason))]
+        )
     if len(raw) > MAX_BYTES:
         return Loaded(None, [_too_large(file, len(raw))])
     text, problems = _decode(raw, file)
@@ -145,8 +147,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             error(
                 where,
                 "encoding",
-                msg("The text is not valid UTF-8 (byte {byte}): the file was probably saved as Latin-1 or Windows-1252.", byte=byte),
-                msg("Save the file again choosing the UTF-8 encoding (in LibreOffice or Notepad: \"Save as\", encoding UTF-8)."),
+                msg(
+                    "The text is not valid UTF-8 (byte {byte}): the file was probably saved as Latin-1 or Windows-1252.",
+                    byte=byte,
+                ),
+                msg(
+                    'Save the file again choosing the UTF-8 encoding (in LibreOffice or Notepad: "Save as", encoding UTF-8).'
+                ),
             )
         ]
 
@@ -164,7 +171,11 @@ def _bad_characters(text: str, file: str) -> Iterator[Diagnostic]:
             yield error(
                 Where(file, line, column),
                 "bidi-character",
-                msg("Invisible text-direction character {code_point} ({name}): it can make the text look different from what it is.", code_point=code_point, name=name),
+                msg(
+                    "Invisible text-direction character {code_point} ({name}): it can make the text look different from what it is.",
+                    code_point=code_point,
+                    name=name,
+                ),
                 msg("Delete it: retype the words around this position."),
             )
         else:
@@ -228,7 +239,12 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             return None, [*self.problems, _syntax_error(exc, self.file, self.lines)]
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
-            return None, [*self.problems, error(Where(self.file), "yaml-syntax", msg("The file cannot be read as YAML: {detail}.", detail=str(exc)))]
+            return None, [
+                *self.problems,
+                error(
+                    Where(self.file), "yaml-syntax", msg("The file cannot be read as YAML: {detail}.", detail=str(exc))
+                ),
+            ]
         if self.root is None:
             return None, [*self.problems, self._empty()]
         if not isinstance(self.root, dict):
@@ -336,8 +352,7 @@ class _Builder:
         if frame.skip_value:
             frame.skip_value = False
             return None
-        key, frame.key = frame.key, None
-        assert key is not None
+        key, frame.key = frame.key or "", None
         path = (*frame.path, key)
         frame.container[key] = value
         self.document.values[path] = position
@@ -351,7 +366,12 @@ class _Builder:
             return
         if key != key.strip() or "\u00a0" in key:
             self.problems.append(
-                error(where, "key-spaces", msg("The key “{key}” has spaces at its edges or a non-breaking space.", key=key), msg("Retype the key with ordinary letters only."))
+                error(
+                    where,
+                    "key-spaces",
+                    msg("The key “{key}” has spaces at its edges or a non-breaking space.", key=key),
+                    msg("Delete the spaces around the key, and retype it with ordinary letters."),
+                )
             )
         first = frame.seen.get(key)
         if first is not None:
@@ -359,7 +379,11 @@ class _Builder:
                 error(
                     where,
                     "duplicate-key",
-                    msg("The key “{key}” is written twice in the same block (first on line {first}).", key=key, first=first),
+                    msg(
+                        "The key “{key}” is written twice in the same block (first on line {first}).",
+                        key=key,
+                        first=first,
+                    ),
                     msg("Keep one of the two: YAML would silently use only the last."),
                 )
             )
@@ -375,7 +399,9 @@ class _Builder:
             where,
             "key-not-text",
             msg("Keys must be plain words, but this key reads as {shown}.", shown=str(shown)),
-            msg("Write the key as a word followed by a colon, for example “title:”; put it in quotes if it is a number."),
+            msg(
+                "Write the key as a word followed by a colon, for example “title:”; put it in quotes if it is a number."
+            ),
         )
 
     def _check_comment(self, event: Any) -> None:
@@ -388,7 +414,9 @@ class _Builder:
                 warning(
                     Where(self.file, end.line + 1, end.column + 2),
                     "comment-in-value",
-                    msg("The text after “ #” is read as a comment, so the value stops at “{value}”.", value=event.value),
+                    msg(
+                        "The text after “ #” is read as a comment, so the value stops at “{value}”.", value=event.value
+                    ),
                     msg("If “#{rest}” belongs to the value, put the whole value in quotes.", rest=rest[2:].strip()),
                 )
             )
@@ -415,7 +443,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lines: list[str]) -> Dia
     where = Where(file, mark.line + 1, mark.column + 1) if mark else Where(file)
     problem = exc.problem or ""
     line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in line_text[: (mark.column + 1) if mark else 0] or ("cannot start any token" in problem and "\t" in line_text):
+    if "\t" in line_text[: (mark.column + 1) if mark else 0] or (
+        "cannot start any token" in problem and "\t" in line_text
+    ):
         return error(
             Where(file, where.line, line_text.index("\t") + 1) if "\t" in line_text else where,
             "yaml-tab",
@@ -427,13 +457,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str, lines: list[str]) -> Dia
             where,
             "yaml-colon",
             msg("A colon followed by a space appears inside a value, so YAML reads it as a new key."),
-            msg("Put the whole value in double quotes, for example: title: \"Obiettivo: ridurre\"."),
+            msg('Put the whole value in double quotes, for example: title: "Obiettivo: ridurre".'),
         )
     return error(
         where,
         "yaml-syntax",
         msg("The YAML structure is broken here ({detail}).", detail=_describe(exc)),
-        msg("Check the indentation and the punctuation on this line and the one before; values with special characters go in quotes."),
+        msg(
+            "Check the indentation and the punctuation on this line and the one before; values with special characters go in quotes."
+        ),
     )
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from compiler.diagnostics import Text, msg
-from compiler.l10n import Formats
 from compiler.i18n import Translator
+from compiler.l10n import Formats
 from compiler.model import Action, Body, Indicator, Measure, Objective, Organisation, Plan
 from compiler.text import Markdown, blocks, escape, is_safe_url, link_target
 
@@ -41,7 +41,11 @@ ACTION_STATUS_LABELS: dict[str, Text] = {
     "done": msg("done"),
     "suspended": msg("suspended"),
 }
-DIRECTION_LABELS: dict[str, Text] = {"increase": msg("increase"), "decrease": msg("decrease"), "maintain": msg("maintain")}
+DIRECTION_LABELS: dict[str, Text] = {
+    "increase": msg("increase"),
+    "decrease": msg("decrease"),
+    "maintain": msg("maintain"),
+}
 
 
 def ident(identifier: str) -> Markdown:
@@ -234,7 +238,8 @@ class _Builder:
     """Builds the document view of a checked plan."""
 
     def __init__(self, plan: Plan, translate: Translator) -> None:
-        assert plan.meta is not None, "a checked plan has metadata"
+        if plan.meta is None:
+            raise ValueError("only a checked plan, with its metadata, can be laid out")
         self.plan = plan
         self.meta = plan.meta
         self.t = translate
@@ -272,7 +277,9 @@ class _Builder:
             values=[(value.name, blocks(value.description)) for value in vision.values] if vision else [],
             context=self.rich(context.introduction) if context else None,
             topics=[(topic.title, blocks(topic.text)) for topic in context.topics] if context else [],
-            laws=[self.law(law.reference, law.title, law.url, law.summary) for law in context.legal_framework] if context else [],
+            laws=[self.law(law.reference, law.title, law.url, law.summary) for law in context.legal_framework]
+            if context
+            else [],
             organisation_groups=self.organisation_groups(),
             bodies=[self.body(body) for body in self.plan.governance],
             axes=[self.axis(axis) for axis in self.children[None]],
@@ -282,7 +289,9 @@ class _Builder:
             budget_by_objective=self.budget_by_objective(),
             budget_by_source=self.budget_by_source(),
             budget_total=self.formats.money(sum(action.total_budget for action in self.plan.actions)),
-            indicator_index=[self.indicator_row(i, with_anchor=True) for i in sorted(self.plan.indicators, key=lambda i: i.id)],
+            indicator_index=[
+                self.indicator_row(i, with_anchor=True) for i in sorted(self.plan.indicators, key=lambda i: i.id)
+            ],
             has_illustrative=any(o.illustrative for o in self.plan.organisations),
         )
 
@@ -317,7 +326,9 @@ class _Builder:
         order = list(TYPE_LABELS)
         return [
             OrganisationGroup(self.t(TYPE_LABELS.get(kind, TYPE_LABELS["other"])), rows)
-            for kind, rows in sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+            for kind, rows in sorted(
+                groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+            )
         ]
 
     def organisation_row(self, organisation: Organisation) -> OrganisationRow:
@@ -325,7 +336,8 @@ class _Builder:
             name=anchor(organisation.id, organisation.name),
             illustrative=organisation.illustrative,
             fields=", ".join(self.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
-            description=Markdown(escape(organisation.description)) if organisation.description else None,
+            description=escape(" — ".join(part for part in (organisation.description, organisation.address) if part))
+            or None,
         )
 
     def body(self, body: Body) -> BodyView:
@@ -349,7 +361,12 @@ class _Builder:
 
     def axis(self, axis: Objective) -> AxisView:
         below = self.descendants(axis) or [axis]
-        return AxisView(ident(axis.id), axis.title, self.rich(axis.description), [self.objective(o) for o in below if o is not axis or not self.children.get(axis.id)])
+        return AxisView(
+            ident(axis.id),
+            axis.title,
+            self.rich(axis.description),
+            [self.objective(o) for o in below if o is not axis or not self.children.get(axis.id)],
+        )
 
     def objective(self, objective: Objective) -> ObjectiveView:
         return ObjectiveView(
@@ -418,7 +435,11 @@ class _Builder:
         for action in self.plan.actions:
             first = action.objectives[0].id if action.objectives else None
             by_axis[self.axis_of(first) if first else None].append(self.sheet(action))
-        groups = [SheetGroup(f"{axis.id} {axis.title}", by_axis[axis.id]) for axis in self.children[None] if by_axis.get(axis.id)]
+        groups = [
+            SheetGroup(f"{axis.id} {axis.title}", by_axis[axis.id])
+            for axis in self.children[None]
+            if by_axis.get(axis.id)
+        ]
         if by_axis.get(None):
             groups.append(SheetGroup(self.t(msg("Other actions")), by_axis[None]))
         return groups
@@ -442,7 +463,9 @@ class _Builder:
                 partners[ref.id].append(action.id)
         parties = [(o.id, o.name) for o in self.plan.organisations] + [(b.id, b.name) for b in self.plan.governance]
         return [
-            MatrixRow(link(identifier, name), [joined(map(link, leads[identifier])), joined(map(link, partners[identifier]))])
+            MatrixRow(
+                link(identifier, name), [joined(map(link, leads[identifier])), joined(map(link, partners[identifier]))]
+            )
             for identifier, name in parties
         ]
 
@@ -453,7 +476,11 @@ class _Builder:
                 amounts[action.objectives[0].id] += action.total_budget
         total = sum(amounts.values())
         return [
-            AmountRow(link(o.id, f"{o.id} {o.title}"), self.formats.money(amounts[o.id]), self.formats.share(amounts[o.id], total))
+            AmountRow(
+                link(o.id, f"{o.id} {o.title}"),
+                self.formats.money(amounts[o.id]),
+                self.formats.share(amounts[o.id], total),
+            )
             for o in self.leaves()
         ]
 
@@ -464,7 +491,10 @@ class _Builder:
                 amounts[line.source] += line.amount
         total = sum(amounts.values())
         ranked = sorted(amounts.items(), key=lambda item: (-item[1], item[0]))
-        return [AmountRow(escape(source), self.formats.money(amount), self.formats.share(amount, total)) for source, amount in ranked]
+        return [
+            AmountRow(escape(source), self.formats.money(amount), self.formats.share(amount, total))
+            for source, amount in ranked
+        ]
 
 
 def build(plan: Plan, translate: Translator) -> Document:

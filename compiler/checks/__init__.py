@@ -1,8 +1,8 @@
 """Cross-document rules: what the schema cannot say about a plan.
 
 Each rule is a small module with a ``CODE``, a default ``SEVERITY``, a docstring showing YAML
-that passes and YAML that fails, and a ``find(plan, index)`` generator of findings. A rule that would give false alarms when a
-file is missing (an unknown id may be defined in the file that could not be read) says
+that passes and YAML that fails, and a ``find(plan, index)`` generator of findings. A rule that
+would give false alarms when a file could not be read (an unknown id may be defined there) says
 ``NEEDS_WHOLE_PLAN = True``. ``RULES``
 lists them in the order their diagnostics are produced.
 """

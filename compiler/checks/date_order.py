@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compiler.checks.index import Finding, Index
-from compiler.diagnostics import Severity, msg
+from compiler.diagnostics import Severity, Text, msg
 from compiler.model import Plan, PlanDate
 
 CODE = "date-order"
@@ -23,10 +23,10 @@ SEVERITY = Severity.ERROR
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report periods whose end comes before their start."""
-    periods: list[tuple[str, PlanDate | None, PlanDate | None]] = []
+    periods: list[tuple[Text, PlanDate | None, PlanDate | None]] = []
     if plan.meta is not None:
-        periods.append(("plan", plan.meta.period_start, plan.meta.period_end))
-    periods.extend((action.id, action.start, action.end) for action in plan.actions)
+        periods.append((msg("The plan period"), plan.meta.period_start, plan.meta.period_end))
+    periods.extend((msg("Action {id}", id=action.id), action.start, action.end) for action in plan.actions)
     for owner, start, end in periods:
         if start is None or end is None:
             continue

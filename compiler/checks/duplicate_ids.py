@@ -30,12 +30,18 @@ SEVERITY = Severity.ERROR
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report every id after its first definition."""
     first: dict[str, Where] = {}
-    everything = (*plan.organisations, *plan.governance, *plan.objectives, *plan.indicators, *plan.actions)
-    for thing in everything:
-        earlier = first.setdefault(thing.id, thing.where)
-        if earlier is not thing.where:
-            yield (
-                thing.where,
-                msg("The id “{id}” is already used in {file} at line {line}.", id=thing.id, file=earlier.file, line=earlier.line),
-                msg("Give this object a new id, for example “{id}-2”, and update the references to it.", id=thing.id),
-            )
+    for thing in plan.identified():
+        earlier = first.get(thing.id)
+        if earlier is None:
+            first[thing.id] = thing.where
+            continue
+        yield (
+            thing.where,
+            msg(
+                "The id “{id}” is already used in {file} at line {line}.",
+                id=thing.id,
+                file=earlier.file,
+                line=earlier.line,
+            ),
+            msg("Give this object a new id, for example “{id}-2”, and update the references to it.", id=thing.id),
+        )

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from compiler.diagnostics import Text, Where, msg
 from compiler.model import Action, Body, Indicator, Objective, Organisation, Plan, Ref
 
+T = TypeVar("T", Organisation, Body, Objective, Indicator, Action)
+
 #: What a rule reports: where, what is wrong, what to write instead.
 Finding = tuple[Where, Text, Text | None]
+
+#: The shape of an id, as the schema defines it.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 
 ORGANISATION = "organisation"
 BODY = "body"
 OBJECTIVE = "objective"
 INDICATOR = "indicator"
 ACTION = "action"
+
+ORGANISATIONS, BODIES, OBJECTIVES = frozenset({ORGANISATION}), frozenset({BODY}), frozenset({OBJECTIVE})
+OWNERS = ORGANISATIONS | BODIES
 
 #: How a message names what a reference should point to.
 EXPECTED: dict[frozenset[str], Text] = {
@@ -60,16 +70,11 @@ class Index:
     def of(cls, plan: Plan) -> Index:
         """Index a plan."""
         index = cls()
-        for kind, table, objects in (
-            (ORGANISATION, index.organisations, plan.organisations),
-            (BODY, index.bodies, plan.governance),
-            (OBJECTIVE, index.objectives, plan.objectives),
-            (INDICATOR, index.indicators, plan.indicators),
-            (ACTION, index.actions, plan.actions),
-        ):
-            for thing in objects:
-                table.setdefault(thing.id, thing)  # type: ignore[attr-defined]
-                index.kinds.setdefault(thing.id, kind)
+        _fill(index.organisations, index.kinds, ORGANISATION, plan.organisations)
+        _fill(index.bodies, index.kinds, BODY, plan.governance)
+        _fill(index.objectives, index.kinds, OBJECTIVE, plan.objectives)
+        _fill(index.indicators, index.kinds, INDICATOR, plan.indicators)
+        _fill(index.actions, index.kinds, ACTION, plan.actions)
         for objective in plan.objectives:
             if objective.parent is not None:
                 index.children.setdefault(objective.parent.id, []).append(objective.id)
@@ -94,26 +99,31 @@ class Index:
         return guess
 
 
+def _fill(table: dict[str, T], kinds: dict[str, str], kind: str, objects: Iterable[T]) -> None:
+    """Index objects of one kind by id; the first definition of an id wins."""
+    for thing in objects:
+        identifier = thing.id
+        table.setdefault(identifier, thing)
+        kinds.setdefault(identifier, kind)
+
+
 def references(plan: Plan) -> Iterator[Reference]:
     """Every reference written in the plan, with what it may point to."""
-    organisation, body, objective = frozenset({ORGANISATION}), frozenset({BODY}), frozenset({OBJECTIVE})
     if plan.meta is not None:
-        for ref in (*plan.meta.prepared_with, *plan.meta.supported_by):
-            yield Reference(ref, "plan", organisation)
+        yield from _all(ORGANISATIONS, "plan", (*plan.meta.prepared_with, *plan.meta.supported_by))
     for group in plan.governance:
-        yield from (Reference(ref, "members", organisation) for ref in group.members)
-        if group.chair is not None:
-            yield Reference(group.chair, "chair", organisation)
-        if group.reports_to is not None:
-            yield Reference(group.reports_to, "reports_to", body)
+        yield from _all(ORGANISATIONS, "members", group.members)
+        yield from _all(ORGANISATIONS, "chair", (group.chair,))
+        yield from _all(BODIES, "reports_to", (group.reports_to,))
     for goal in plan.objectives:
-        if goal.parent is not None:
-            yield Reference(goal.parent, "parent", objective)
+        yield from _all(OBJECTIVES, "parent", (goal.parent,))
     for indicator in plan.indicators:
-        if indicator.objective is not None:
-            yield Reference(indicator.objective, "objective", objective)
+        yield from _all(OBJECTIVES, "objective", (indicator.objective,))
     for action in plan.actions:
-        yield from (Reference(ref, "objective", objective) for ref in action.objectives)
-        if action.owner is not None:
-            yield Reference(action.owner, "owner", frozenset({ORGANISATION, BODY}))
-        yield from (Reference(ref, "partners", organisation) for ref in action.partners)
+        yield from _all(OBJECTIVES, "objective", action.objectives)
+        yield from _all(OWNERS, "owner", (action.owner,))
+        yield from _all(ORGANISATIONS, "partners", action.partners)
+
+
+def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:
+    return (Reference(ref, field, kinds) for ref in refs if ref is not None)

@@ -30,6 +30,11 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
         if baseline is not None and target is not None and baseline.year > target.year:
             yield (
                 baseline.where,
-                msg("Indicator {id}: the baseline year ({baseline}) comes after the target year ({target}).", id=indicator.id, baseline=baseline.year, target=target.year),
+                msg(
+                    "Indicator {id}: the baseline year ({baseline}) comes after the target year ({target}).",
+                    id=indicator.id,
+                    baseline=baseline.year,
+                    target=target.year,
+                ),
                 msg("The baseline is the starting point: its year must be the same as or earlier than the target's."),
             )

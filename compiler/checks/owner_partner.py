@@ -30,6 +30,10 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
             if partner.id == action.owner.id:
                 yield (
                     partner.where,
-                    msg("“{id}” leads action {action}, so it cannot also be one of its partners.", id=partner.id, action=action.id),
+                    msg(
+                        "“{id}” leads action {action}, so it cannot also be one of its partners.",
+                        id=partner.id,
+                        action=action.id,
+                    ),
                     msg("Remove “{id}” from the partners.", id=partner.id),
                 )

@@ -26,14 +26,32 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
     if plan.meta is None or plan.meta.period_start is None or plan.meta.period_end is None:
         return
     first, last = plan.meta.period_start.first_day(), plan.meta.period_end.last_day()
-    if first is None or last is None:
-        return
+    if first is None or last is None or last < first:
+        return  # an inverted period is reported once, by date-order
     period = f"{plan.meta.period_start.text}–{plan.meta.period_end.text}"
     hint = msg("Move the date inside the plan period, or widen the period in the “plan” section.")
     for action in plan.actions:
         start = action.start.first_day() if action.start else None
         if action.start is not None and start is not None and start < first:
-            yield action.start.where, msg("Action {id} starts in {date}, before the plan period ({period}).", id=action.id, date=action.start.text, period=period), hint
+            yield (
+                action.start.where,
+                msg(
+                    "Action {id} starts in {date}, before the plan period ({period}).",
+                    id=action.id,
+                    date=action.start.text,
+                    period=period,
+                ),
+                hint,
+            )
         end = action.end.last_day() if action.end else None
         if action.end is not None and end is not None and end > last:
-            yield action.end.where, msg("Action {id} ends in {date}, after the plan period ({period}).", id=action.id, date=action.end.text, period=period), hint
+            yield (
+                action.end.where,
+                msg(
+                    "Action {id} ends in {date}, after the plan period ({period}).",
+                    id=action.id,
+                    date=action.end.text,
+                    period=period,
+                ),
+                hint,
+            )

@@ -31,18 +31,17 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
         baseline, target = indicator.baseline, indicator.target
         if baseline is None or target is None:
             continue
-        wrong = (indicator.direction == "increase" and target.value <= baseline.value) or (
-            indicator.direction == "decrease" and target.value >= baseline.value
-        )
-        if wrong:
-            yield (
-                target.where,
-                msg(
-                    "Indicator {id} should {direction}, but its target ({target}) is not beyond its baseline ({baseline}).",
-                    id=indicator.id,
-                    direction=msg("increase") if indicator.direction == "increase" else msg("decrease"),
-                    target=f"{target.value:g}",
-                    baseline=f"{baseline.value:g}",
-                ),
-                msg("Check the target value, or the direction."),
+        values = {"id": indicator.id, "target": f"{target.value:g}", "baseline": f"{baseline.value:g}"}
+        if indicator.direction == "increase" and target.value <= baseline.value:
+            message = msg(
+                "Indicator {id} should increase, but its target ({target}) is not above its baseline ({baseline}).",
+                **values,
             )
+        elif indicator.direction == "decrease" and target.value >= baseline.value:
+            message = msg(
+                "Indicator {id} should decrease, but its target ({target}) is not below its baseline ({baseline}).",
+                **values,
+            )
+        else:
+            continue
+        yield target.where, message, msg("Check the target value, or the direction.")

@@ -26,13 +26,19 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
     if plan.meta is None or plan.meta.period_start is None or plan.meta.period_end is None:
         return
     first, last = plan.meta.period_start.first_day(), plan.meta.period_end.last_day()
-    if first is None or last is None:
-        return
+    if first is None or last is None or last < first:
+        return  # an inverted period is reported once, by date-order
     for indicator in plan.indicators:
         target = indicator.target
         if target is not None and not first.year <= target.year <= last.year:
             yield (
                 target.where,
-                msg("Indicator {id}: the target year {year} is outside the plan period ({start}–{end}).", id=indicator.id, year=target.year, start=first.year, end=last.year),
+                msg(
+                    "Indicator {id}: the target year {year} is outside the plan period ({start}–{end}).",
+                    id=indicator.id,
+                    year=target.year,
+                    start=first.year,
+                    end=last.year,
+                ),
                 msg("Choose a target year between {start} and {end}.", start=first.year, end=last.year),
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.checks.index import EXPECTED, Finding, Index, references
+from compiler.checks.index import EXPECTED, IDENTIFIER, Finding, Index, references
 from compiler.diagnostics import Severity, msg
 from compiler.model import Plan
 
@@ -27,9 +27,9 @@ SEVERITY = Severity.ERROR
 
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
-    """Report references to ids that no object has."""
+    """Report references to ids that no object has (malformed ids are the schema's to report)."""
     for reference in references(plan):
-        if reference.ref.id not in index.kinds:
+        if reference.ref.id not in index.kinds and IDENTIFIER.fullmatch(reference.ref.id):
             yield (
                 reference.ref.where,
                 msg(
