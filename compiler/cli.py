@@ -134,6 +134,41 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
         click.echo(f"planc: wrote {path}", err=True)
 
 
+@cli.command()
+@_PLAN_DIR
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/publish"),
+    show_default=True,
+    help="Folder holding the published versions.",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True
+)
+@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")
+def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
+    """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
+    from compiler import outputs, pipeline  # noqa: PLC0415
+    from compiler.publish import PublishError  # noqa: PLC0415
+
+    try:
+        built = pipeline.publish(plan_dir, out, _epoch())
+    except PublishError as refusal:
+        click.echo(f"planc: {refusal}", err=True)
+        sys.exit(EXIT_PLAN)
+    except outputs.ToolchainError as problem:
+        click.echo(f"planc: {problem}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+    _show(built.checked, ReportOptions(output_format, lang, strict=True))
+    if not built.written:
+        click.echo("planc: not published: fix the errors and warnings above first.", err=True)
+        sys.exit(EXIT_PLAN)
+    for path in built.written:
+        click.echo(f"planc: wrote {path}", err=True)
+
+
 def _show(checked: Any, options: ReportOptions) -> None:
     from compiler import report  # noqa: PLC0415
     from compiler.i18n import Translator  # noqa: PLC0415

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from compiler import checks, schema, sources
+from compiler import checks, output, schema, sources
 from compiler.diagnostics import Diagnostic, Severity, Where, error, msg
-from compiler.model import Plan, assemble
+from compiler.model import Meta, Plan, assemble
 
 _LANG_LINE = re.compile(r"^\s+lang:\s*[\"']?([A-Za-z]{2,3})", re.MULTILINE)
 
@@ -93,10 +94,46 @@ def build(plan_dir: Path, options: BuildOptions) -> Built:
     checked = check(plan_dir)
     if checked.has_errors(options.strict) or checked.plan is None or checked.plan.meta is None:
         return Built(checked)
-    from compiler import outputs, render, view  # noqa: PLC0415 - Jinja2, Babel: build only
+    from compiler import outputs  # noqa: PLC0415 - Jinja2, Babel: build only
+
+    return Built(checked, outputs.produce(_request(checked.plan, options)))
+
+
+def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Built:
+    """Check the plan strictly, build it, and add it to ``root`` as a new version."""
+    checked = check(plan_dir)
+    if checked.has_errors(strict=True) or checked.plan is None or checked.plan.meta is None:
+        return Built(checked)
+    from compiler import outputs, publish, render  # noqa: PLC0415
     from compiler.i18n import Translator  # noqa: PLC0415
 
-    plan, meta = checked.plan, checked.plan.meta
+    meta = checked.plan.meta
+    release = publish.Release(
+        meta.title, meta.version, meta.slug or publish.slugify(meta.title), _date(meta), meta.status
+    )
+    publish.folder_for(root, release)
+    with output.staging(root) as scratch:
+        request = _request(checked.plan, BuildOptions(scratch / "documents", outputs.FORMATS, epoch))
+        built = {path.name: path for path in outputs.produce(request)}
+        target = publish.assemble(built, release, root)
+    index = render.index(publish.releases(root), Translator(meta.lang))
+    output.write_bytes(root / "index.html", index.encode("utf-8"))
+    return Built(checked, sorted(target.iterdir()) + [root / "index.html"])
+
+
+def _date(meta: Meta) -> str:
+    day = meta.date.first_day() if meta.date else None
+    return day.isoformat() if day else ""
+
+
+def _request(plan: Plan, options: BuildOptions) -> Any:
+    """Render the plan to Markdown and describe the documents to produce from it."""
+    from compiler import outputs, render, view  # noqa: PLC0415
+    from compiler.i18n import Translator  # noqa: PLC0415
+
+    meta = plan.meta
+    if meta is None:
+        raise ValueError("a plan without metadata cannot be built")
     translate = Translator(meta.lang)
     markdown = render.render(view.build(plan, translate), translate.language)
     chrome = outputs.Chrome(
@@ -116,6 +153,4 @@ def build(plan_dir: Path, options: BuildOptions) -> Built:
         ),
         page_label=translate(msg("Page {page} of {pages}", page="{page}", pages="{pages}")),
     )
-    when = view.build_date(plan, options.epoch)
-    request = outputs.Request(markdown, chrome, options.formats, options.out, when)
-    return Built(checked, outputs.produce(request))
+    return outputs.Request(markdown, chrome, options.formats, options.out, view.build_date(plan, options.epoch))

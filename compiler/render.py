@@ -53,6 +53,28 @@ def _environment(language: str) -> jinja2.Environment:
     return environment
 
 
+@functools.cache
+def _html_environment(language: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    translate = Translator(language)
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        translate.gettext, lambda one, many, n: translate.gettext(one if n == 1 else many), newstyle=True
+    )
+    return environment
+
+
+def index(releases: list[dict[str, Any]], translate: Translator) -> str:
+    """The HTML page listing every published version (escaped as HTML: titles are plan text)."""
+    title = str(releases[0]["title"]) if releases else ""
+    template = _html_environment(translate.language).get_template("index.html.j2")
+    return template.render(releases=releases, title=title, lang=translate.language)
+
+
 def render(document: Document, language: str) -> str:
     """The plan as pandoc Markdown."""
     template = _environment(language).get_template("plan.md.j2")

@@ -1,0 +1,141 @@
+"""Open the real outputs the way a checker would: the HTML DOM, the DOCX XML, the PDF text and objects."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pikepdf
+import pypdf
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def squash(text: str) -> str:
+    """Text without whitespace or hyphens, so that line breaks and hyphenation do not matter."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Element:
+    """One HTML start tag."""
+
+    tag: str
+    attributes: dict[str, str]
+
+
+@dataclass
+class Html(HTMLParser):
+    """The parts of an HTML page the tests look at."""
+
+    elements: list[Element] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    skip_depth: int = 0
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    @classmethod
+    def read(cls, path: Path) -> Html:
+        page = cls()
+        page.feed(path.read_text(encoding="utf-8"))
+        page.close()
+        return page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(Element(tag, {name: value or "" for name, value in attrs}))
+        if tag in ("style", "script"):
+            self.skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self.skip_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.texts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.texts).split())
+
+    def tags(self, tag: str) -> list[Element]:
+        return [element for element in self.elements if element.tag == tag]
+
+    def ids(self) -> set[str]:
+        return {element.attributes["id"] for element in self.elements if "id" in element.attributes}
+
+
+@dataclass
+class Docx:
+    """A DOCX package: its parts as text, the body's paragraphs as XML."""
+
+    parts: dict[str, str]
+
+    @classmethod
+    def read(cls, path: Path) -> Docx:
+        with zipfile.ZipFile(path) as package:
+            return cls({name: package.read(name).decode("utf-8", errors="replace") for name in package.namelist()})
+
+    @property
+    def body(self) -> ElementTree.Element:
+        return ElementTree.fromstring(self.parts["word/document.xml"])
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(node.text or "" for node in self.body.iter(f"{W}t")).split())
+
+    def styles_used(self) -> set[str]:
+        return {node.attrib[f"{W}val"] for node in self.body.iter(f"{W}pStyle")}
+
+    def bookmarks(self) -> set[str]:
+        return {node.attrib[f"{W}name"] for node in self.body.iter(f"{W}bookmarkStart")}
+
+    def anchors(self) -> set[str]:
+        return {node.attrib[f"{W}anchor"] for node in self.body.iter(f"{W}hyperlink") if f"{W}anchor" in node.attrib}
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF."""
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def pdf_links(path: Path) -> tuple[int, int]:
+    """How many internal link annotations a PDF has, and how many point to a page that exists."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen for page in pdf.pages}
+        names = _named_destinations(pdf)
+        total = resolved = 0
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                if annotation.get("/Subtype") != "/Link":
+                    continue
+                action = annotation.get("/A")
+                if action is not None and action.get("/S") == "/URI":
+                    continue
+                target = annotation.get("/Dest") or (action.get("/D") if action is not None else None)
+                total += 1
+                if isinstance(target, pikepdf.String | pikepdf.Name):
+                    target = names.get(str(target))
+                if isinstance(target, pikepdf.Array) and target[0].objgen in pages:
+                    resolved += 1
+        return total, resolved
+
+
+def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Array]:
+    found: dict[str, pikepdf.Array] = {}
+    dests = pdf.Root.get("/Names", {}).get("/Dests") if "/Names" in pdf.Root else None
+    stack = [dests] if dests is not None else []
+    while stack:
+        node = stack.pop()
+        names = node.get("/Names", [])
+        for index in range(0, len(names), 2):
+            value = names[index + 1]
+            found[str(names[index])] = value.get("/D", value) if isinstance(value, pikepdf.Dictionary) else value
+        stack.extend(node.get("/Kids", []))
+    return found
