@@ -118,7 +118,7 @@ def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Built:
         target = publish.assemble(built, release, root)
     index = render.index(publish.releases(root), Translator(meta.lang))
     output.write_bytes(root / "index.html", index.encode("utf-8"))
-    return Built(checked, sorted(target.iterdir()) + [root / "index.html"])
+    return Built(checked, [*sorted(target.iterdir()), root / "index.html"])
 
 
 def _date(meta: Meta) -> str:

@@ -84,7 +84,7 @@ class Docx:
 
     @property
     def body(self) -> ElementTree.Element:
-        return ElementTree.fromstring(self.parts["word/document.xml"])
+        return ElementTree.fromstring(self.parts["word/document.xml"])  # noqa: S314 - XML planc itself wrote
 
     @property
     def text(self) -> str:

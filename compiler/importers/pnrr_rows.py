@@ -1,0 +1,120 @@
+"""The rows of Italia Domani's milestones-and-targets file, read as published and given their stable codes.
+
+The 2025 snapshot (ondata's Parquet → CSV) is UTF-8 without BOM, ``,``-delimited, every string
+quoted, with snake_case headers; cells may hold newlines. A BOM is tolerated all the same.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from compiler.importers.result import SourceError
+
+MET_FILE = "PNRR_MeT_OAprogrammazione.csv"
+REGISTRY_FILE = "AmmTitolari_interoperabilitaBDAP.csv"
+COLUMNS = (
+    "missione",
+    "descrizione_missione",
+    "componente",
+    "descrizione_componente",
+    "codice_univoco_misura",
+    "id_misura",
+    "descrizione_misura",
+    "codice_univoco_submisura",
+    "descrizione_submisura",
+    "amministrazione_titolare",
+    "nr_seq_mt",
+    "milestone_target",
+    "nome_milestone_target",
+    "descrizione_specifica_di_ogni_milestone_e_target",
+    "ita_ue",
+    "indicatore_qualitativo",
+    "unita_di_misura_target",
+    "riferimento_di_partenza_target",
+    "valore_obiettivo_target",
+    "trimestre_di_conseguimento",
+    "anno_di_conseguimento",
+)
+#: The cells that make a milestone or target what it is; repeats that agree on them are one indicator.
+DEFINING = (
+    "componente",
+    "milestone_target",
+    "nome_milestone_target",
+    "descrizione_specifica_di_ogni_milestone_e_target",
+    "ita_ue",
+    "indicatore_qualitativo",
+    "unita_di_misura_target",
+    "riferimento_di_partenza_target",
+    "valore_obiettivo_target",
+    "trimestre_di_conseguimento",
+    "anno_di_conseguimento",
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One milestone or target row, with the line it starts on and its measure's stable code."""
+
+    line: int
+    cells: dict[str, str]
+    measure: str
+    alias: str
+    swapped: bool
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells.get(column) or ""
+
+    @property
+    def where(self) -> str:
+        """The file and line this row starts on."""
+        return f"{MET_FILE}:{self.line}"
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What the milestone or target says; equal keys mean the same indicator."""
+        return tuple(self[column] for column in DEFINING)
+
+
+def read_rows(folder: Path) -> list[Row]:
+    """Read every milestone/target row of the snapshot in ``folder``."""
+    path = folder / MET_FILE
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return list(_rows(stream, path))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from exc
+
+
+def _rows(stream: Iterator[str], path: Path) -> Iterator[Row]:
+    reader = csv.DictReader(stream)
+    missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+    if missing:
+        raise SourceError(f"{path} lacks the columns {', '.join(missing)}: is it the 2025 Italia Domani file?")
+    line = reader.line_num + 1
+    for cells in reader:
+        yield _row(line, cells)
+        line = reader.line_num + 1
+
+
+def _row(line: int, cells: dict[str, str]) -> Row:
+    """Find the measure's stable code: the one of the two swapped columns that prefixes the sub-measure."""
+    first, second = cells["codice_univoco_misura"], cells["id_misura"]
+    submeasure = cells["codice_univoco_submisura"]
+    if not submeasure.startswith(f"{first}.") and submeasure.startswith(f"{second}."):
+        return Row(line, cells, second, first, swapped=True)
+    return Row(line, cells, first, second, swapped=False)
+
+
+def read_registry(folder: Path) -> list[dict[str, str]] | None:
+    """Read the owners' registry, or ``None`` if the snapshot has none."""
+    path = folder / REGISTRY_FILE
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return list(csv.DictReader(stream))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from exc
