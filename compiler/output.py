@@ -42,7 +42,7 @@ def staging(out: Path) -> Iterator[Path]:
     """A private folder inside ``out`` for one build, removed afterwards whatever happens."""
     out.mkdir(parents=True, exist_ok=True)
     remove_stale(out)
-    folder = out / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    folder = out.resolve() / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"  # tools run elsewhere
     folder.mkdir()
     try:
         yield folder

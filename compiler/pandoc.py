@@ -93,7 +93,7 @@ class Run:
             self.process.communicate()
             raise PandocError(f"pandoc took longer than {timeout:.0f} s to {self.what}") from exc
         if self.process.returncode != 0:
-            detail = err.decode("utf-8", errors="replace").strip()
+            detail = err.decode("utf-8", errors="replace").strip().split("\nHasCallStack")[0]
             raise PandocError(f"pandoc failed to {self.what} (exit {self.process.returncode}): {detail}")
         if err.strip():
             raise PandocError(

@@ -232,9 +232,12 @@ def test_source_date_epoch_sets_the_documents_date(
         assert str(pdf.docinfo["/CreationDate"]).startswith("D:20260101")
 
 
-def test_to_writes_only_the_formats_asked_for(base_plan: Path, tmp_path: Path) -> None:
-    out = build(base_plan, tmp_path / "out", "--to", "html")
-    assert sorted(path.name for path in out.iterdir()) == ["plan.html", "plan.md"]
+def test_to_writes_only_the_formats_asked_for_and_relative_paths_work(
+    base_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = build(Path("plan"), Path("out"), "--to", "html,pdf")
+    assert sorted(path.name for path in out.iterdir()) == ["plan.html", "plan.md", "plan.pdf"]
 
 
 def test_a_failed_build_leaves_the_previous_outputs_and_no_temporary_files(
