@@ -82,16 +82,18 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
         if "docx" in request.formats
         else None
     )
-    ast, _removed = sanitise(pandoc.read_markdown(request.markdown, data_dir))
+    compiler = pdf.Compiler(int(request.when.timestamp())) if "pdf" in request.formats else None
     runs: dict[str, pandoc.Run] = {}
     try:
+        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, data_dir))
         if "pdf" in request.formats:
             runs["pdf"] = _start_typst_source(ast, request.chrome, folder, data_dir)
         if "html" in request.formats:
             runs["html"] = _start_html(ast, request.chrome, folder, data_dir)
         if "docx" in request.formats and default_reference is not None:
             runs["docx"] = _start_docx(ast, request.chrome, folder, data_dir, default_reference.wait())
-        compiling = _start_pdf(runs["pdf"], folder, request.when) if "pdf" in runs else None
+        if compiler is not None:
+            _start_pdf(runs["pdf"], folder, compiler)
         if "html" in runs:
             runs["html"].wait()
             files["plan.html"] = folder / "plan.html"
@@ -102,12 +104,14 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
                 docx.finish(raw, request.chrome.title, request.chrome.lang, request.when)
             )
             files["plan.docx"] = folder / "plan.docx"
-        if compiling is not None:
-            pdf.finish(compiling)
+        if compiler is not None:
+            compiler.finish()
             files["plan.pdf"] = folder / "plan.pdf"
     finally:
         for run in runs.values():
             run.kill()
+        if compiler is not None:
+            compiler.stop()
     return files
 
 
@@ -175,7 +179,7 @@ def _start_typst_source(ast: Node, chrome: Chrome, folder: Path, data_dir: Path)
     return pandoc.start_writer(source, "typst", folder / "typst" / "main.typ", data_dir, options)
 
 
-def _start_pdf(run: pandoc.Run, folder: Path, when: datetime.datetime) -> Any:
+def _start_pdf(run: pandoc.Run, folder: Path, compiler: pdf.Compiler) -> None:
     run.wait()
     source = folder / "typst" / "main.typ"
     text = pdf.fix_field_access(source.read_text(encoding="utf-8"))
@@ -183,7 +187,7 @@ def _start_pdf(run: pandoc.Run, folder: Path, when: datetime.datetime) -> Any:
     if forbidden:
         raise pdf.TypstError(f"refusing to compile Typst source that calls {forbidden.group()}")
     source.write_text(text, encoding="utf-8")
-    return pdf.compile_pdf(source, folder / "plan.pdf", int(when.timestamp()))
+    compiler.compile(source, folder / "plan.pdf")
 
 
 def _html_blocks(block: Node) -> list[Node]:

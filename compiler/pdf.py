@@ -42,22 +42,41 @@ def fix_field_access(source: str) -> str:
     return "".join(out)
 
 
-def compile_pdf(source: Path, output: Path, timestamp: int) -> subprocess.Popen[bytes]:
-    """Start compiling ``source`` (alone in its folder) into ``output``; ``finish`` waits for it."""
-    command = [sys.executable, "-m", "compiler.pdf", str(source), str(output), str(timestamp)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=source.parent)
+class Compiler:
+    """A child process that imports Typst at once and compiles when it is given a source.
 
+    Started before pandoc runs, it has Python and the ``typst`` module ready by the time the
+    Typst source exists, which takes its start-up off the build's critical path.
+    """
 
-def finish(process: subprocess.Popen[bytes], timeout: float = TIMEOUT_SECONDS) -> None:
-    """Wait for a compile started by ``compile_pdf``; raise ``TypstError`` on any problem."""
-    try:
-        _out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        process.kill()
-        process.communicate()
-        raise TypstError(f"Typst took longer than {timeout:.0f} s to compile the PDF") from exc
-    if process.returncode != 0:
-        raise TypstError(err.decode("utf-8", errors="replace").strip() or f"Typst exited with {process.returncode}")
+    def __init__(self, timestamp: int) -> None:
+        command = [sys.executable, "-m", "compiler.pdf", str(timestamp)]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def compile(self, source: Path, output: Path) -> None:
+        """Compile ``source`` (alone in its folder) into ``output``; ``finish`` waits for it."""
+        request = json.dumps([str(source), str(output)]) + "\n"
+        assert self.process.stdin is not None  # noqa: S101 - opened with stdin=PIPE
+        self.process.stdin.write(request.encode())
+        self.process.stdin.flush()  # the child reads one line; `finish` closes the pipe
+
+    def finish(self, timeout: float = TIMEOUT_SECONDS) -> None:
+        """Wait for the compile; raise ``TypstError`` on any problem."""
+        try:
+            _out, err = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            self.stop()
+            raise TypstError(f"Typst took longer than {timeout:.0f} s to compile the PDF") from exc
+        if self.process.returncode != 0:
+            raise TypstError(
+                err.decode("utf-8", errors="replace").strip() or f"Typst exited with {self.process.returncode}"
+            )
+
+    def stop(self) -> None:
+        """Stop the child if it is still running (a build that failed before the PDF)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
 
 
 def _compile(source: Path, output: Path, timestamp: int) -> None:
@@ -80,12 +99,18 @@ def _compile(source: Path, output: Path, timestamp: int) -> None:
 
 
 def main(arguments: list[str]) -> int:
-    """Child process entry: ``python -m compiler.pdf SOURCE OUTPUT TIMESTAMP``."""
-    source, output, timestamp = Path(arguments[0]), Path(arguments[1]), int(arguments[2])
+    """Child process entry: ``python -m compiler.pdf TIMESTAMP``, then ``[source, output]`` on stdin."""
+    timestamp = int(arguments[0])
+    import typst  # noqa: F401, PLC0415 - load the engine while the parent is still running pandoc
+
+    line = sys.stdin.readline()
+    if not line:
+        return 0  # the parent stopped before the PDF: nothing to do
+    source, output = (Path(part) for part in json.loads(line))
     try:
         _compile(source, output, timestamp)
-    except Exception as exc:
-        sys.stderr.write(json.dumps(str(exc))[1:-1] + "\n")
+    except Exception as exc:  # report any Typst failure to the parent as text
+        sys.stderr.write(str(exc) + "\n")
         return 1
     return 0
 

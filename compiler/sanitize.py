@@ -59,7 +59,7 @@ class Gate:
         out: list[Node] = []
         for inline in inlines:
             out.extend(self.inline(inline))
-        return out
+        return _coalesce(out)
 
     def block(self, block: Node) -> list[Node]:
         kind = block["t"]
@@ -162,6 +162,20 @@ _INLINE_HANDLERS: dict[str, Callable[[Gate, Node], list[Node]]] = {
     "Span": _span,
     "Link": Gate.link,
 }
+
+
+def _coalesce(inlines: list[Node]) -> list[Node]:
+    """Join runs of words and spaces into one ``Str``: the same text, half the JSON for the writers."""
+    out: list[Node] = []
+    for inline in inlines:
+        kind = inline["t"]
+        if kind in ("Str", "Space") and out and out[-1]["t"] == "Str":
+            out[-1] = {"t": "Str", "c": out[-1]["c"] + (" " if kind == "Space" else inline["c"])}
+        elif kind == "Space":
+            out.append({"t": "Str", "c": " "})
+        else:
+            out.append(inline)
+    return out
 
 
 def literal(text: str) -> list[Node]:

@@ -251,12 +251,13 @@ def test_a_failed_build_leaves_the_previous_outputs_and_no_temporary_files(
     )
     from compiler import pdf
 
-    def failing(source: Path, output: Path, timestamp: int) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            [sys.executable, "-c", "import sys; sys.exit('typst exploded')"], stderr=subprocess.PIPE
-        )
+    class Exploding(pdf.Compiler):
+        def __init__(self, timestamp: int) -> None:
+            script = "import sys; sys.stdin.readline(); sys.exit('typst exploded')"
+            pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+            self.process = subprocess.Popen([sys.executable, "-c", script], **pipes)
 
-    monkeypatch.setattr(pdf, "compile_pdf", failing)
+    monkeypatch.setattr(pdf, "Compiler", Exploding)
     run = planc("build", str(base_plan), "-o", str(out))
     assert run.exit_code == 3
     assert "typst exploded" in run.stderr
