@@ -23,13 +23,16 @@ _ITALIAN = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-+]?\d+,\d+")
 _PLAIN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _QUARTER = re.compile(r"[QT]([1-4])", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
-_MONTH_NAMES = (
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()
+_MONTH_NAMES: tuple[str, ...] = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno")
+_MONTH_NAMES += ("luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre")
+_NAMED_MONTH = re.compile(
+    rf"(\b(?:a partire )?dal?\s+)?\b({'|'.join(_MONTH_NAMES)})\s+(?:del\s+)?(\d{{4}})\b", re.IGNORECASE
 )
-_NAMED_MONTH = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(?:del\s+)?(\d{{4}})\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bentro\s+(?:il\s+)?(\d{4})\b", re.IGNORECASE)
 #: Characters planc's loader refuses (controls, text-direction marks, BOM) and the NBSP.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 _TRAILING = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"\s+")
@@ -80,8 +83,12 @@ def month_year(raw: object) -> Month | None:
 
 
 def months_in(text: str) -> list[Month]:
-    """Every deadline written in words: "dicembre 2020" → (2020, 12); "entro il 2019" → (2019, 12)."""
-    named = [(int(year), _MONTH_NAMES.index(name.lower()) + 1) for name, year in _NAMED_MONTH.findall(text)]
+    """Every deadline written in words: "dicembre 2020" → (2020, 12); "entro il 2019" → (2019, 12).
+
+    A month after "da" or "a partire dal" is when something starts, not a deadline: it is skipped.
+    """
+    found = _NAMED_MONTH.findall(text)
+    named = [(int(year), _MONTH_NAMES.index(name.lower()) + 1) for since, name, year in found if not since]
     return named + [(int(year), 12) for year in _BY_YEAR.findall(text)]
 
 
@@ -107,12 +114,14 @@ def clean(raw: object, rich: bool = False) -> Cleaned:
     text, removed = _INVISIBLE.subn("", text)
     if removed:
         changes.append(f"removed {removed} invisible character(s)")
-    if rich:
-        text = _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text.replace("\u00a0", " "))).strip()
-    else:
-        text = _SPACES.sub(" ", text).strip()
+    text = _paragraphs(text) if rich else _SPACES.sub(" ", text).strip()
     limit = RICH_LIMIT if rich else TEXT_LIMIT
     if len(text) > limit:
         changes.append(f"cut from {len(text)} to {limit} characters")
         text = text[: limit - 1].rstrip() + ELLIPSIS
     return Cleaned(text or None, tuple(changes))
+
+
+def _paragraphs(text: str) -> str:
+    """Keep the lines of descriptive text, without trailing spaces, NBSPs or runs of blank lines."""
+    return _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text.replace("\u00a0", " "))).strip()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.importers.ids import IdSpace
 from compiler.importers.result import SourceError
 
 MET_FILE = "PNRR_MeT_OAprogrammazione.csv"
@@ -78,6 +79,15 @@ class Row:
         return tuple(self[column] for column in DEFINING)
 
 
+@dataclass(frozen=True)
+class Ids:
+    """The ids given so far: owner name → organisation, component code → objective, and every id taken."""
+
+    owners: dict[str, str]
+    components: dict[str, str]
+    space: IdSpace
+
+
 def read_rows(folder: Path) -> list[Row]:
     """Read every milestone/target row of the snapshot in ``folder``."""
     path = folder / MET_FILE
@@ -100,10 +110,15 @@ def _rows(stream: Iterator[str], path: Path) -> Iterator[Row]:
 
 
 def _row(line: int, cells: dict[str, str]) -> Row:
-    """Find the measure's stable code: the one of the two swapped columns that prefixes the sub-measure."""
+    """Find the measure's stable code: of the two swapped columns, the longer one that prefixes the sub-measure.
+
+    ``M1C1I1.01.00`` belongs to ``M1C1I1.01`` (not ``M1C1I1.1``); ``M1C1I3.00.01`` to ``M1C1I3.00``
+    (``M1C1I3`` prefixes it too, so the longer wins).
+    """
     first, second = cells["codice_univoco_misura"], cells["id_misura"]
     submeasure = cells["codice_univoco_submisura"]
-    if not submeasure.startswith(f"{first}.") and submeasure.startswith(f"{second}."):
+    prefixes = [code for code in (first, second) if submeasure.startswith(f"{code}.")]
+    if prefixes and max(prefixes, key=len) == second and second != first:
         return Row(line, cells, second, first, swapped=True)
     return Row(line, cells, first, second, swapped=False)
 

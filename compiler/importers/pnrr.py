@@ -1,0 +1,160 @@
+"""Import Italy's Recovery Plan (PNRR) from an Italia Domani snapshot (2025 edition of the files).
+
+Mapping: mission → axis (``M1``); component → objective under it (``M1C1``); measure, an
+investment or a reform → action (``M1C1I1.01``) owned by its Amministrazione Titolare;
+milestone or target → indicator of its component (``M1C1-17``); owning administrations →
+organisations (``public-administration``). The plan period runs from the first to the last
+deadline year in the data; the plan date is the snapshot's month (``…-2025-04`` → 2025-04-01).
+
+Quirks handled (each counted or noted in the result): measure codes swapped between
+``codice_univoco_misura`` and ``id_misura``; milestone/target codes repeated over several
+sub-measures; Italian numbers (``1.234,5``); missing markers (``N/A``, ``n.c.``, ``NA``, empty);
+quarters as deadlines (``Q3 2026`` → 2026-07…2026-09); owner names spelt differently in the
+owners' registry; two titles for one component.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from compiler.importers import pnrr_actions, pnrr_indicators
+from compiler.importers.ids import IdSpace, ascii_text, slug
+from compiler.importers.pnrr_rows import MET_FILE, Ids, Row, read_registry, read_rows
+from compiler.importers.result import ImportResult, Item, SourceError
+
+_SNAPSHOT = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_NOT_WORD = re.compile(r"[^A-Z0-9]+")
+SUMMARY = (
+    "Piano importato da planc dai dati aperti di **Italia Domani** (Presidenza del Consiglio dei Ministri / MEF, "
+    "sistema ReGiS), nella copia pubblicata da ondata. Le missioni del PNRR sono gli assi, le componenti gli "
+    "obiettivi, le misure (investimenti e riforme) le azioni, le milestone e i target gli indicatori; le "
+    "amministrazioni titolari sono le organizzazioni responsabili. Le milestone sono qualitative: ciascuna è "
+    "un indicatore da 0 (non raggiunta) a 1 (raggiunta) entro la sua scadenza. Il periodo del piano va dalla "
+    "prima all'ultima scadenza presente nei dati."
+)
+
+
+def read(source_dir: Path) -> ImportResult:
+    """Read a PNRR snapshot folder and map it to a plan."""
+    rows = read_rows(source_dir)
+    if not rows:
+        raise SourceError(f"{source_dir / MET_FILE} holds no rows")
+    result = ImportResult(name=slug(f"pnrr-{source_dir.name}"), source=f"Italia Domani, {source_dir.name}", plan={})
+    result.source_counts = {
+        "milestone/target rows": len(rows),
+        "milestone/target codes": len({row["nr_seq_mt"] for row in rows}),
+        "measures": len({row.measure for row in rows}),
+    }
+    period = _period(rows, result)
+    result.plan = _plan(source_dir.name, period, result)
+    space = IdSpace()
+    owners = _organisations(rows, read_registry(source_dir), space, result)
+    components = _objectives(rows, space, result)
+    ids = Ids(owners, components, space)
+    pnrr_actions.add(result, rows, ids)
+    pnrr_indicators.add(result, rows, ids)
+    return result
+
+
+def _period(rows: list[Row], result: ImportResult) -> tuple[int, int]:
+    """The first and last deadline year."""
+    years = sorted({int(row["anno_di_conseguimento"]) for row in rows if row["anno_di_conseguimento"].isdigit()})
+    if not years:
+        raise SourceError(f"{MET_FILE} has no deadline year (anno_di_conseguimento) on any row")
+    result.handled["plan period taken from the first and last deadline year"] += 1
+    return years[0], years[-1]
+
+
+def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:
+    found = _SNAPSHOT.search(folder)
+    if found:
+        year, month, day = found.group(1), found.group(2), found.group(3) or "01"
+    else:
+        year, month, day = str(period[0]), "01", "01"
+        result.note("default-date", folder, f"no YYYY-MM in the folder name: plan date set to {year}-01-01")
+    return {
+        "title": "Piano Nazionale di Ripresa e Resilienza (PNRR)",
+        "subtitle": f"Missioni, componenti, misure, milestone e target: dati Italia Domani, {year}-{month}",
+        "slug": slug(f"pnrr-{folder}"),
+        "version": f"{year}.{month}",
+        "status": "draft",
+        "date": f"{year}-{month}-{day}",
+        "lang": "it-IT",
+        "period": {"start": period[0], "end": period[1]},
+        "territory": "Italia",
+        "currency": "EUR",
+        "summary": SUMMARY,
+    }
+
+
+def most_common(values: list[str], result: ImportResult, where: str, what: str) -> str:
+    """The most frequent spelling (the first seen on a tie), noting the others."""
+    ranked = Counter(values).most_common()
+    for other, _count in ranked[1:]:
+        result.note("variant-text", where, f"{what} also written “{other}”; kept “{ranked[0][0]}”")
+    return ranked[0][0]
+
+
+def _objectives(rows: list[Row], space: IdSpace, result: ImportResult) -> dict[str, str]:
+    """Add missions as axes and components as their objectives; return component code → id."""
+    missions: dict[str, list[str]] = {}
+    components: dict[str, tuple[str, list[str]]] = {}
+    for row in rows:
+        missions.setdefault(row["missione"], []).append(row["descrizione_missione"])
+        parent, titles = components.setdefault(row["componente"], (row["missione"], []))
+        titles.append(row["descrizione_componente"])
+        if parent != row["missione"]:
+            result.note("variant-text", row.where, f"component {row['componente']} also under mission {parent}")
+    mission_ids = {}
+    for code in sorted(missions):
+        mission_ids[code] = space.claim(code, "M")
+        title = most_common(missions[code], result, code, f"mission {code}")
+        result.objectives.append({"id": mission_ids[code], "title": result.text(title, code) or code})
+    ids = {}
+    for code in sorted(components):
+        parent, titles = components[code]
+        ids[code] = space.claim(code, "C")
+        title = result.text(most_common(titles, result, code, f"component {code}"), code) or code
+        result.objectives.append({"id": ids[code], "title": title, "parent": mission_ids[parent]})
+    return ids
+
+
+def _organisations(
+    rows: list[Row], registry: list[dict[str, str]] | None, space: IdSpace, result: ImportResult
+) -> dict[str, str]:
+    """Add each owning administration; return owner name → organisation id."""
+    known = {_owner_key(entry["amministrazione_titolare"]): entry for entry in registry or []}
+    if registry is None:
+        result.note("no-registry", "AmmTitolari_interoperabilitaBDAP.csv", "not in the snapshot: owners have no codes")
+    ids = {}
+    for name in sorted({row["amministrazione_titolare"] for row in rows}):
+        ids[name] = space.claim(slug(name, "pa"), "pa")
+        organisation: Item = {"id": ids[name], "name": result.text(name, name) or ids[name]}
+        organisation["type"] = "public-administration"
+        entry = known.get(_owner_key(name))
+        if entry is None and registry is not None:
+            result.note("owner-not-in-registry", name, "no row of the owners' registry matches this name")
+        elif entry is not None:
+            if entry["amministrazione_titolare"] != name:
+                result.handled["owner names matched to the registry despite different spelling"] += 1
+            organisation["description"] = result.text(_registry_description(entry), name, rich=True)
+        result.organisations.append(organisation)
+    return ids
+
+
+def _owner_key(name: str) -> str:
+    """Compare owner names without accents, apostrophes, dashes or spacing: they differ between files."""
+    return _NOT_WORD.sub(" ", ascii_text(name).upper()).strip()
+
+
+def _registry_description(entry: dict[str, str]) -> str:
+    parts = [f"Codice IPA: {entry.get('codice_ente_ipa') or 'n.d.'}."]
+    unit, unit_code = entry.get("denominazione_unita_organizzativa"), entry.get("codice_uo")
+    if unit:
+        parts.append(f"Unità organizzativa: {unit} ({unit_code}).")
+    before = entry.get("amministrazione_titolare_precedente_dl_1732022")
+    if before:
+        parts.append(f"Denominazione prima del DL 173/2022: {before}.")
+    return " ".join(parts)

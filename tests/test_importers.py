@@ -1,0 +1,388 @@
+"""Importers: Italy's PNRR (2025) and AgID's three-year plans become planc sources that check with no error.
+
+The real data lives outside the repository (``/work/shared/data/real``, or ``PLANC_REAL_DATA``);
+tests that need it skip when it is missing. Each plan is imported, written and checked once per
+module.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compiler import importers, pipeline, sources
+from compiler.importers import agid, fields, pnrr, writer
+from compiler.importers.ids import IdSpace, slug, valid
+from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
+
+REAL = Path(os.environ.get("PLANC_REAL_DATA", "/work/shared/data/real"))
+PNRR_2025 = REAL / "pnrr-italia" / "italiadomani-2025-04"
+AGID = REAL / "agid-piano-triennale-ict"
+#: Why each plan may warn. AgID: its plan has no indicators, so every objective at the bottom of
+#: the tree warns objective-without-indicator; attori.yml lists actors that no action line names
+#: (organisation-without-role). The PNRR plan has neither problem.
+EXPECTED_WARNINGS = {
+    "pnrr": set(),
+    "2017-2019": {"objective-without-indicator", "organisation-without-role"},
+    "2019-2021": {"objective-without-indicator", "organisation-without-role"},
+}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One imported plan: the result, the folder it was written to, and planc's check of it."""
+
+    result: ImportResult
+    out: Path
+    checked: pipeline.Checked
+
+    def by_id(self, section: str) -> dict[str, Item]:
+        return {item["id"]: item for item in self.result.section(section)}
+
+    def notes(self, kind: str) -> list[str]:
+        return [f"{note.where}: {note.text}" for note in self.result.notes if note.kind == kind]
+
+    def codes(self, severity: str) -> set[str]:
+        return {d.code for d in self.checked.diagnostics if d.severity == severity}
+
+
+def needs(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"real data not available at {folder} (see /work/shared/data/real/README.md)")
+
+
+def imported(read: Any, source: Path, out: Path) -> Imported:
+    result = read(source)
+    writer.write(result, out)
+    return Imported(result, out, pipeline.check(out))
+
+
+@pytest.fixture(scope="module")
+def pnrr_plan(tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    needs(PNRR_2025)
+    return imported(pnrr.read, PNRR_2025, tmp_path_factory.mktemp("pnrr"))
+
+
+@pytest.fixture(scope="module")
+def agid_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
+    needs(AGID)
+    return {
+        edition: imported(agid.read, AGID / edition, tmp_path_factory.mktemp(f"agid-{edition}"))
+        for edition in ("2017-2019", "2019-2021")
+    }
+
+
+# --- PNRR ---------------------------------------------------------------------------------------
+
+
+def test_pnrr_counts(pnrr_plan: Imported) -> None:
+    assert pnrr_plan.result.source_counts == {
+        "milestone/target rows": 1372,
+        "milestone/target codes": 1182,
+        "measures": 218,
+    }
+    assert pnrr_plan.result.counts() == {
+        "organisations": 27,
+        "axes": 7,
+        "objectives": 17,
+        "indicators": 1182,
+        "actions": 218,
+    }
+
+
+def test_pnrr_checks_with_no_error_and_no_warning(pnrr_plan: Imported) -> None:
+    assert pnrr_plan.codes("error") == set()
+    assert pnrr_plan.codes("warning") == EXPECTED_WARNINGS["pnrr"]
+
+
+def test_pnrr_missions_are_axes_and_components_their_objectives(pnrr_plan: Imported) -> None:
+    objectives = pnrr_plan.by_id("objectives")
+    assert objectives["M1"] == {"id": "M1", "title": "Digitalizzazione, innovazione, competitività e cultura"}
+    assert objectives["M7C1"] == {"id": "M7C1", "title": "REPowerEU", "parent": "M7"}
+    assert {goal["parent"] for goal in objectives.values() if "parent" in goal} == {f"M{n}" for n in range(1, 8)}
+
+
+def test_pnrr_measure_with_swapped_codes_dates_from_quarters(pnrr_plan: Imported) -> None:
+    action = pnrr_plan.by_id("actions")["M1C1I1.01"]  # rows give M1C1I1.01 and M1C1I1.1 both ways round
+    assert (action["title"], action["objective"]) == ("Infrastrutture digitali", "M1C1")
+    assert action["owner"] == "pcm-dipartim-trasformazione-digitale"
+    assert (action["start"], action["end"]) == ("2022-01", "2026-06")  # Q1 2022 … Q2 2026
+    assert "M1C1I1.1" not in pnrr_plan.by_id("actions")
+
+
+def test_pnrr_measure_with_two_owners_and_a_prefix_code(pnrr_plan: Imported) -> None:
+    actions = pnrr_plan.by_id("actions")
+    action = actions["M1C1I3.00"]  # also written M1C1I3, which prefixes its sub-measures too
+    assert "M1C1I3" not in actions
+    assert action["owner"] == "giust-amm-va-consiglio-di-stato-e-tar"
+    assert action["partners"] == ["ministero-della-giustizia"]
+    assert len(pnrr_plan.notes("several-owners")) == 7
+
+
+def test_pnrr_target_with_italian_thousands(pnrr_plan: Imported) -> None:
+    indicator = pnrr_plan.by_id("indicators")["M1C1-00-ITA-50"]  # 260.000,00 → 208.000,00, Q2 2022
+    assert indicator["baseline"] == {"value": 260000, "year": 2020}
+    assert indicator["target"] == {"value": 208000, "year": 2022, "note": "Scadenza: Q2 2022"}
+    assert (indicator["unit"], indicator["direction"], indicator["objective"]) == ("Numero", "decrease", "M1C1")
+    assert pnrr_plan.result.handled["Italian numbers read (1.234,5 → 1234.5)"] > 1000
+
+
+def test_pnrr_milestone_is_a_zero_to_one_indicator(pnrr_plan: Imported) -> None:
+    indicator = pnrr_plan.by_id("indicators")["M1C1-3"]
+    assert indicator["unit"] == "milestone"
+    assert (indicator["baseline"]["value"], indicator["target"]["value"], indicator["direction"]) == (0, 1, "increase")
+    assert indicator["target"]["year"] == 2022
+
+
+def test_pnrr_repeated_codes_become_one_indicator_each_and_are_reported(pnrr_plan: Imported) -> None:
+    repeated = pnrr_plan.notes("repeated-id")
+    assert len(repeated) == 117
+    assert any("M4C1-10 is on 6 rows" in note for note in repeated)
+    indicator = pnrr_plan.by_id("indicators")["M4C1-10"]
+    assert "M4C1R1.02 (M4C1R1.02.00)" in indicator["description"]
+    assert "M4C1-10_2" not in pnrr_plan.by_id("indicators")  # the six rows agree
+
+
+def test_pnrr_missing_markers_and_zero_targets_are_reported(pnrr_plan: Imported) -> None:
+    assert {note.split(": ")[1] for note in pnrr_plan.notes("missing-unit")} >= {"M2C2-18", "M3C2-00-ITA-6"}
+    assert pnrr_plan.by_id("indicators")["M2C2-18"]["unit"] == "unità non indicata"
+    assert pnrr_plan.result.handled["missing markers read as no value (unita_di_misura_target)"] == 26  # "NA"
+    zero = pnrr_plan.by_id("indicators")["M1C1-80"]
+    assert (zero["baseline"]["value"], zero["target"]["value"]) == (0, 0)
+    assert "direction" not in zero
+    assert len(pnrr_plan.notes("zero-target")) == 13
+
+
+def test_pnrr_plan_section(pnrr_plan: Imported) -> None:
+    plan = pnrr_plan.result.plan
+    assert (plan["date"], plan["version"], plan["period"]) == ("2025-04-01", "2025.04", {"start": 2020, "end": 2027})
+    assert (plan["lang"], plan["status"], plan["currency"]) == ("it-IT", "draft", "EUR")
+
+
+def test_pnrr_files_are_split_by_mission_and_under_the_limit(pnrr_plan: Imported) -> None:
+    names = sorted(path.name for path in pnrr_plan.out.glob("*.yaml"))
+    assert names[:3] == ["00-plan.yaml", "10-organisations.yaml", "20-objectives.yaml"]
+    assert "30-indicators-07-m7.yaml" in names
+    assert "40-actions-01-m1.yaml" in names
+    assert all(path.stat().st_size <= sources.MAX_BYTES for path in pnrr_plan.out.glob("*.yaml"))
+
+
+# --- AgID ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edition", "counts"),
+    [
+        ("2017-2019", {"organisations": 31, "axes": 8, "objectives": 10, "indicators": 0, "actions": 67}),
+        ("2019-2021", {"organisations": 71, "axes": 9, "objectives": 11, "indicators": 0, "actions": 90}),
+    ],
+)
+def test_agid_counts_and_check(agid_plans: dict[str, Imported], edition: str, counts: dict[str, int]) -> None:
+    plan = agid_plans[edition]
+    assert plan.result.counts() == counts
+    assert plan.codes("error") == set()
+    assert plan.codes("warning") == EXPECTED_WARNINGS[edition]
+
+
+def test_agid_bom_and_crlf_are_read(agid_plans: dict[str, Imported]) -> None:
+    handled = agid_plans["2019-2021"].result.handled
+    assert handled["UTF-8 BOM at the start of attori.yml stripped"] == 1
+    assert handled["CRLF line ends in linee_azione.yml read"] == 1
+    assert (
+        agid_plans["2019-2021"].by_id("organisations")["team-digitale"]["name"] == "Team per la trasformazione digitale"
+    )
+
+
+def test_agid_action_line_with_results_deadline(agid_plans: dict[str, Imported]) -> None:
+    action = agid_plans["2019-2021"].by_id("actions")["LA-01"]
+    assert (action["objective"], action["owner"], action["partners"]) == ("OB-1.1", "agid", ["team-digitale", "consip"])
+    assert (action["start"], action["end"], action["status"]) == ("2019-01", "2020-12", "in-progress")
+    assert len(action["deliverables"]) == 3  # the last one says "(entro dicembre 2020)"
+
+
+def test_agid_typo_key_a_is_the_deadline(agid_plans: dict[str, Imported]) -> None:
+    plan = agid_plans["2019-2021"]
+    assert plan.by_id("actions")["LA-07"]["end"] == "2020-03"
+    assert plan.notes("typo-key") == ["linee_azione.yml:110: key “a: 03/2020” read as “entro” (the deadline)"]
+
+
+def test_agid_2017_quirks(agid_plans: dict[str, Imported]) -> None:
+    plan = agid_plans["2017-2019"]
+    actions = plan.by_id("actions")
+    assert "deliverables" not in actions["LA-01"]  # risultati: "---"
+    assert len(plan.notes("placeholder-results")) == 15
+    assert plan.result.handled["result key “note” read as “nota”"] == 1
+    late = actions["LA-11"]  # inizio 01/2018, but its results' latest date is "dicembre 2017"
+    assert (late["start"], late["end"]) == ("2018-01", "2019-12")
+    assert len(plan.notes("date-order")) == 1
+    assert plan.by_id("objectives")["OB-2.1"] == {"id": "OB-2.1", "title": "Dati della PA", "parent": "CAP-2"}
+
+
+def test_agid_import_gives_the_same_bytes_twice(agid_plans: dict[str, Imported], tmp_path: Path) -> None:
+    first = agid_plans["2017-2019"].out
+    writer.write(agid.read(AGID / "2017-2019"), tmp_path)
+    assert {path.name: path.read_bytes() for path in tmp_path.glob("*.yaml")} == {
+        path.name: path.read_bytes() for path in first.glob("*.yaml")
+    }
+
+
+@pytest.mark.toolchain
+def test_agid_2019_builds_to_html(agid_plans: dict[str, Imported], tmp_path: Path) -> None:
+    started = time.monotonic()
+    built = pipeline.build(agid_plans["2019-2021"].out, pipeline.BuildOptions(out=tmp_path, formats=("html",)))
+    assert not built.checked.has_errors()
+    html = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert "Piano Triennale per l'informatica" in html
+    assert "LA-90" in html
+    assert time.monotonic() - started < 20
+
+
+# --- The command --------------------------------------------------------------------------------
+
+
+def test_command_writes_the_plan_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    needs(AGID)
+    assert importers.main(["agid", str(AGID / "2019-2021"), "-o", str(tmp_path / "out")]) == 0
+    report = capsys.readouterr().err
+    assert "Made the plan agid-piano-triennale-2019-2021: 71 organisations" in report
+    assert "typo-key: 1. AgID's typo key" in report
+    assert (tmp_path / "out" / "00-plan.yaml").is_file()
+
+
+def test_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert importers.main(["pnrr", str(tmp_path / "missing"), "-o", str(tmp_path / "out")]) == 1
+    assert importers.main(["nothing", str(tmp_path), "-o", str(tmp_path / "out")]) == 2
+    hand_written = tmp_path / "plan"
+    hand_written.mkdir()
+    (hand_written / "00-plan.yaml").write_text("plan:\n  title: Mine\n", encoding="utf-8")
+    needs(AGID)
+    assert importers.main(["agid", str(AGID / "2017-2019"), "-o", str(hand_written)]) == 3
+    assert (hand_written / "00-plan.yaml").read_text(encoding="utf-8") == "plan:\n  title: Mine\n"
+    assert "Cannot read the source" in capsys.readouterr().err
+
+
+# --- Writer, fields and ids (no real data needed) -----------------------------------------------
+
+TRICKY = [
+    "true",
+    "NO",
+    "0100",
+    "1e5",
+    "12",
+    "-3.5",
+    "2025-03",
+    "2025-03-31",
+    "null",
+    "~",
+    "12:30",
+    "- x",
+    "# c",
+    "a: b",
+]
+
+
+def tiny(texts: list[str]) -> ImportResult:
+    plan: Item = {"title": "T", "version": "1.0", "status": "draft", "date": "2025-01-01", "lang": "it-IT"}
+    result = ImportResult(name="tiny", source="a test", plan={**plan, "period": {"start": 2025, "end": 2026}})
+    result.organisations = [{"id": "org", "name": "Org", "type": "other", "description": text} for text in texts]
+    return result
+
+
+def test_writer_quotes_every_string_planc_would_type_otherwise(tmp_path: Path) -> None:
+    multiline = "first line  \n\n- a list item\n  indented: yes"
+    written = writer.write(tiny([*TRICKY, multiline]), tmp_path)
+    document = sources.load(tmp_path / "10-organisations.yaml", "10").document
+    assert document is not None
+    assert [item["description"] for item in document.data["organisations"]] == [*TRICKY, multiline]
+    assert [path.name for path in written] == ["00-plan.yaml", "10-organisations.yaml"]
+
+
+def test_writer_splits_files_over_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_BYTES", 1500)
+    written = writer.write(tiny([f"text {n} " * 8 for n in range(40)]), tmp_path)
+    parts = [path.name for path in written if path.name.startswith("10-")]
+    assert len(parts) > 1
+    assert all(path.stat().st_size <= 1500 for path in written)
+
+
+def test_writer_replaces_its_own_files_only(tmp_path: Path) -> None:
+    writer.write(tiny(["one"]), tmp_path)
+    (tmp_path / "10-organisations.yaml").rename(tmp_path / "15-stale.yaml")
+    writer.write(tiny(["two"]), tmp_path)
+    assert sorted(path.name for path in tmp_path.glob("*.yaml")) == ["00-plan.yaml", "10-organisations.yaml"]
+    (tmp_path / "99-mine.yaml").write_text("actions: []\n", encoding="utf-8")
+    with pytest.raises(writer.WriteError, match=r"99-mine\.yaml"):
+        writer.write(tiny(["three"]), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        *[("1.234,5", 1234.5), ("8978483,60", 8978483.6), ("0,00", 0.0), ("69.900,00", 69900.0), ("53", 53.0)],
+        *[("12.5", 12.5), ("-1,5", -1.5), ("N/A", None), ("n.c.", None), ("NA", None), ("", None), (" ", None)],
+    ],
+)
+def test_numbers_as_published(raw: str, value: float | None) -> None:
+    assert fields.number(raw) == value
+
+
+def test_unreadable_number_raises() -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        fields.number("circa 10")
+
+
+def test_quarters_months_and_deadlines_in_words() -> None:
+    assert fields.quarter("Q3", "2026") == ((2026, 7), (2026, 9))
+    assert fields.quarter("T1", 2024) == ((2024, 1), (2024, 3))
+    assert fields.quarter("N/A", "N/A") is None
+    assert fields.month_year("03/2020") == (2020, 3)
+    assert fields.month_year("13/2020") is None
+    assert fields.months_in("(entro dicembre 2020) e (da giugno 2019); entro il 2021") == [(2020, 12), (2021, 12)]
+
+
+def test_text_is_cleaned_and_cut_with_an_ellipsis() -> None:
+    cleaned = fields.clean("a\u200e b\r\n" + "x" * 2500)
+    assert cleaned.text is not None
+    assert len(cleaned.text) == fields.TEXT_LIMIT
+    assert cleaned.text.startswith("a b x") and cleaned.text.endswith("…")
+    assert cleaned.changes == ("removed 1 invisible character(s)", "cut from 2504 to 2000 characters")
+    assert fields.clean("N/A").text is None
+
+
+def test_ids_are_valid_and_unique() -> None:
+    space = IdSpace()
+    assert [space.claim("M1C1-17"), space.claim("M1C1-17"), space.claim("M1C1-17")] == [
+        "M1C1-17",
+        "M1C1-17_2",
+        "M1C1-17_3",
+    ]
+    assert valid("1.2 bis") == "x-1.2-bis"
+    assert slug("MIN DELL'UNIVERSITÀ E DELLA RICERCA") == "min-dell-universita-e-della-ricerca"
+
+
+def test_report_names_each_kind_of_note() -> None:
+    result = tiny(["x"])
+    result.source_counts = {"rows": 2}
+    result.note("repeated-id", "file.csv:3", "X is on 2 rows")
+    result.handled["Italian numbers read"] = 4
+    report = describe(result)
+    assert "Read a test: 2 rows." in report
+    assert "Italian numbers read: 4" in report
+    assert f"repeated-id: 1. {NOTE_KINDS['repeated-id']}\n    file.csv:3: X is on 2 rows" in report
+
+
+def test_every_kind_of_note_is_documented() -> None:
+    noted = set()
+    for path in (Path(importers.__file__).parent).glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "note" and node.args:
+                kind = node.args[0]
+                assert isinstance(kind, ast.Constant), f"{path.name}:{node.lineno}: a note's kind must be a literal"
+                noted.add(kind.value)
+    assert noted == set(NOTE_KINDS)
