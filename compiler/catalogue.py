@@ -30,6 +30,7 @@ READING: dict[str, tuple[Severity, Text]] = {
     "duplicate-key": (E, msg("A key is written twice in the same block.")),
     "key-not-text": (E, msg("A key is a number, a boolean or a list instead of a word.")),
     "key-spaces": (E, msg("A key has spaces at its edges or a non-breaking space.")),
+    "unprintable-character": (W, msg("A character no font of the PDF has: the PDF shows □ instead.")),
     "comment-in-value": (W, msg("“ #” cut a value short: the rest became a comment.")),
     "empty-file": (E, msg("A plan file is empty.")),
     "not-a-mapping": (E, msg("A plan file does not start with section names.")),

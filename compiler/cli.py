@@ -87,6 +87,21 @@ def codes(lang: str) -> None:
         click.echo(f"{code:<{width}}  {severity.value:<7}  {translate(meaning)}")
 
 
+@cli.command("import")
+@click.argument("kind", type=click.Choice(["pnrr", "agid"]))
+@click.argument("source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the plan files."
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every value that could not be taken over, not only examples.")
+def import_plan(kind: str, source_dir: Path, out: Path, verbose: bool) -> None:
+    """Turn a real public plan (PNRR, AgID three-year plan) into planc sources in OUT."""
+    from compiler import importers  # noqa: PLC0415
+
+    code = importers.run(kind, source_dir, out, verbose)
+    sys.exit({importers.EXIT_OUTPUT: EXIT_TOOLCHAIN}.get(code, code))
+
+
 def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in ("html", "docx", "pdf")]

@@ -8,14 +8,20 @@ timestamp, and every warning treated as an error.
 from __future__ import annotations
 
 import json
+import re
+import string
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Literal
 
+from compiler.text import MISSING_GLYPH, unprintable
+
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
 TIMEOUT_SECONDS = 300
+MAX_GLYPH_RETRIES = 20
+_MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
 #: pandoc 3.9 writes ``#strong[Label].body`` when text starting with ``.`` follows bold text,
 #: which Typst reads as a field access (jgm/pandoc#11511, fixed in 3.10): escape that dot.
 _FIELD_ACCESS = ("].", "]\\.")
@@ -82,20 +88,45 @@ class Compiler:
 def _compile(source: Path, output: Path, timestamp: int) -> None:
     import typst  # noqa: PLC0415 - only the child process needs it
 
+    text = source.read_text(encoding="utf-8")
+    source.write_text(_printable(text), encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty:
-        pdf, warnings = typst.compile_with_warnings(
-            str(source),
-            root=str(source.parent),
-            font_paths=[],
-            ignore_system_fonts=True,
-            pdf_standards=list(PDF_STANDARDS),
-            timestamp=timestamp,
-            package_path=empty,
-            package_cache_path=empty,
-        )
+        for _attempt in range(MAX_GLYPH_RETRIES):
+            try:
+                pdf, warnings = typst.compile_with_warnings(
+                    str(source),
+                    root=str(source.parent),
+                    font_paths=[],
+                    ignore_system_fonts=True,
+                    pdf_standards=list(PDF_STANDARDS),
+                    timestamp=timestamp,
+                    package_path=empty,
+                    package_cache_path=empty,
+                )
+                break
+            except typst.TypstError as problem:
+                missing = _MISSING_TEXT.search(str(problem))
+                if missing is None:
+                    raise
+                # A character the glyph table thought printable: show it as missing and try again.
+                text = source.read_text(encoding="utf-8")
+                source.write_text(_replace(text, set(missing.group(1))), encoding="utf-8")
+        else:
+            raise TypstError("Typst kept finding characters no font can print")
     if warnings:
         raise TypstError("Typst warned: " + "; ".join(str(warning) for warning in warnings))
     output.write_bytes(pdf)
+
+
+def _printable(source: str) -> str:
+    """Replace the characters no font of the PDF has (PDF/A refuses them) with a visible mark."""
+    return _replace(source, {character for _index, character in unprintable(source)})
+
+
+def _replace(source: str, characters: set[str]) -> str:
+    for character in characters - set(string.printable):
+        source = source.replace(character, MISSING_GLYPH)
+    return source
 
 
 def main(arguments: list[str]) -> int:

@@ -21,6 +21,7 @@ from yaml import events
 from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs re-export it from yaml._yaml
 
 from compiler.diagnostics import Diagnostic, Where, error, msg, warning
+from compiler.text import unprintable
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -113,7 +114,7 @@ def load(path: Path, file: str) -> Loaded:
     if problems:
         return Loaded(None, problems, text)
     document, problems = _Builder(text, file).build()
-    return Loaded(document, problems, text)
+    return Loaded(document, [*problems, *_unprintable(text, file)], text)
 
 
 def _too_large(file: str, size: int) -> Diagnostic:
@@ -184,6 +185,27 @@ def _bad_characters(text: str, file: str) -> Iterator[Diagnostic]:
                 "control-character",
                 msg("Invisible control character {code_point} ({name}) in the text.", code_point=code_point, name=name),
                 msg("Delete it: it often comes from copying text out of another program."),
+            )
+
+
+def _unprintable(text: str, file: str) -> Iterator[Diagnostic]:
+    reported = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#") or line.isascii():
+            continue
+        for index, character in unprintable(line):
+            if reported == MAX_CHARACTER_REPORTS:
+                return
+            reported += 1
+            yield warning(
+                Where(file, number, index + 1),
+                "unprintable-character",
+                msg(
+                    "No font of the PDF has the character {character} ({name}): the PDF will show □ instead.",
+                    character=character,
+                    name=unicodedata.name(character, f"U+{ord(character):04X}"),
+                ),
+                msg("The HTML and DOCX show it as written; to have it in the PDF too, replace it with words."),
             )
 
 

@@ -9,14 +9,20 @@ http, https or mailto addresses. Anything else stays literal text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from compiler.glyphs import PRINTABLE
+
+#: What the PDF shows instead of a character no font can print (WHITE SQUARE).
+MISSING_GLYPH = "\u25a1"
+_PRINTABLE_STARTS = tuple(start for start, _end in PRINTABLE)
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"[-*+]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(.*)")
 _INLINE = re.compile(
-    r"\[(?P<label>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)"
+    r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)"  # not an image: those stay literal
     r"|<(?P<auto>(?:https?://|mailto:)[^<>\s]+)>"
     r"|\*\*(?P<strong>\S(?:.*?\S)?)\*\*"
     r"|\*(?P<emph>[^*\s](?:[^*]*?[^*\s])?)\*"
@@ -115,3 +121,17 @@ def blocks(text: str) -> Markdown:
             items.append(line)
     close()
     return Markdown("\n\n".join(out))
+
+
+def printable(character: str) -> bool:
+    """Whether the PDF's fonts can print this character (Typst refuses the others in PDF/A)."""
+    point = ord(character)
+    if point < 0x7F:
+        return point >= 0x20 or character in "\t\n\r"
+    index = bisect.bisect_right(_PRINTABLE_STARTS, point) - 1
+    return index >= 0 and PRINTABLE[index][0] <= point <= PRINTABLE[index][1]
+
+
+def unprintable(text: str) -> list[tuple[int, str]]:
+    """Where the characters the PDF cannot print are, as (index, character)."""
+    return [(index, character) for index, character in enumerate(text) if character > "~" and not printable(character)]

@@ -164,6 +164,7 @@ class AxisView:
     title: str
     description: Markdown | None
     objectives: list[ObjectiveView]
+    own: ObjectiveView | None = None
 
 
 @dataclass(frozen=True)
@@ -360,13 +361,10 @@ class _Builder:
         return found
 
     def axis(self, axis: Objective) -> AxisView:
-        below = self.descendants(axis) or [axis]
-        return AxisView(
-            ident(axis.id),
-            axis.title,
-            self.rich(axis.description),
-            [self.objective(o) for o in below if o is not axis or not self.children.get(axis.id)],
-        )
+        below = [self.objective(goal) for goal in self.descendants(axis)]
+        # An axis with no objective under it holds its own indicators and actions.
+        own = None if below else self.objective(axis)
+        return AxisView(ident(axis.id), axis.title, self.rich(axis.description), below, own)
 
     def objective(self, objective: Objective) -> ObjectiveView:
         return ObjectiveView(

@@ -306,3 +306,12 @@ def test_publish_refuses_a_plan_with_warnings(tmp_path: Path) -> None:
     run = planc("publish", str(plan), "-o", str(tmp_path / "publish"))
     assert run.exit_code == 1
     assert not (tmp_path / "publish" / "1.0").exists()
+
+
+def test_an_axis_without_objectives_shows_its_own_tables_and_every_anchor_is_unique(tmp_path: Path) -> None:
+    out = build(overlay(CASES / "valid" / "leaf-axis", tmp_path / "plan"), tmp_path / "out")
+    page = Html.read(out / "plan.html")
+    ids = [element.attributes["id"] for element in page.elements if "id" in element.attributes]
+    assert len(ids) == len(set(ids))
+    assert {"ASSE-2", "IND-02", "AZ-02"} <= set(ids)
+    assert "Azioni dell’obiettivo ASSE-2" in page.text

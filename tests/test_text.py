@@ -37,6 +37,7 @@ def test_escape_is_one_line(text: str) -> None:
         ("[x](file:///etc/passwd)", "\\[x\\]\\(file\\:\\/\\/\\/etc\\/passwd\\)"),
         ("[x](data:text/html,hi)", "\\[x\\]\\(data\\:text\\/html\\,hi\\)"),
         ("snake_case_name", "snake\\_case\\_name"),
+        ("![logo](https://example.org/x.png)", "\\!\\[logo\\]\\(https\\:\\/\\/example\\.org\\/x\\.png\\)"),
         ("2*3*4", "2*3*4"),
         ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\<\\/script\\>"),
     ],

@@ -46,17 +46,22 @@ def main(argv: list[str] | None = None) -> int:
         options = _parser().parse_args(argv)
     except SystemExit as exit_:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
-    read, _what = IMPORTERS[options.importer]
+    return run(options.importer, options.source_dir, options.out, options.verbose)
+
+
+def run(importer: str, source_dir: Path, out: Path, verbose: bool = False) -> int:
+    """Import ``source_dir`` with one importer into ``out``; report on stderr; return the exit code."""
+    read, _what = IMPORTERS[importer]
     try:
-        result = read(options.source_dir)
+        result = read(source_dir)
     except SourceError as exc:
         print(f"Cannot read the source: {exc}", file=sys.stderr)
         return EXIT_SOURCE
-    print(describe(result, options.verbose), file=sys.stderr)
+    print(describe(result, verbose), file=sys.stderr)
     try:
-        written = writer.write(result, options.out)
+        written = writer.write(result, out)
     except (OSError, writer.WriteError) as exc:
         print(f"Cannot write the plan: {exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    print(f"Wrote {len(written)} plan files to {options.out}.", file=sys.stderr)
+    print(f"Wrote {len(written)} plan files to {out}.", file=sys.stderr)
     return EXIT_OK

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from compiler import sources
+from compiler.diagnostics import Severity
 from compiler.importers.ids import slug
 from compiler.importers.result import ImportResult, Item
 
@@ -116,8 +117,9 @@ def _stage(out_dir: Path, name: str, document: dict[str, Any], text: str) -> Pat
     temporary = out_dir / f".{name}.tmp"
     temporary.write_text(text, encoding="utf-8")
     loaded = sources.load(temporary, name)
-    if loaded.problems or loaded.document is None or loaded.document.data != document:
-        codes = ", ".join(problem.code for problem in loaded.problems) or "the data read back differs"
+    errors = [problem for problem in loaded.problems if problem.severity is Severity.ERROR]
+    if errors or loaded.document is None or loaded.document.data != document:
+        codes = ", ".join(problem.code for problem in errors) or "the data read back differs"
         temporary.unlink(missing_ok=True)
         raise WriteError(f"{name} does not read back as written ({codes})")
     return temporary
