@@ -7,6 +7,7 @@ Exit codes: 0 no errors (warnings allowed); 1 the plan has errors (or warnings u
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -196,8 +197,14 @@ def _show(checked: Any, options: ReportOptions) -> None:
         click.echo(report.summary(checked.diagnostics, translate), err=True)
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """On SIGTERM, unwind like an interruption: child processes stop, staging folders go."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Run the command line, turning any unexpected exception into exit code 4."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as done:
