@@ -39,7 +39,7 @@ $(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime
 	$(BIN)/planc build $(PLAN) -o $(OUT)
 	touch $@
 
-test: $(VENV)/.dev lint typecheck pytest
+test: clients $(VENV)/.dev lint typecheck pytest
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check compiler tests
@@ -66,3 +66,30 @@ messages: $(VENV)/.dev
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime
 	$(BIN)/planc publish $(PLAN) -o $(OUT)/publish
+
+# Real clients for tests/test_clients.py: Debian's Chromium, qpdf, poppler, LibreOffice and a JRE
+# (apt, only the packages whose command is missing) and the npm packages pinned in package-lock.json
+# (`npm ci` when node_modules is older than the lock; --ignore-scripts: vnu-jar's postinstall would
+# look for Java and could try to download one). A second run does nothing. PLANC_SKIP_CLIENTS=1
+# skips the install, and the client tests skip too.
+CLIENT_TOOLS := chromium:chromium qpdf:qpdf pdftotext:poppler-utils pdffonts:poppler-utils \
+	soffice:libreoffice-writer-nogui java:default-jre-headless
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: clients
+ifeq ($(PLANC_SKIP_CLIENTS),1)
+clients:
+	@echo "clients: not installed (PLANC_SKIP_CLIENTS=1); tests/test_clients.py skips"
+else
+clients: node_modules/.installed
+	@missing="$$(for pair in $(CLIENT_TOOLS); do command -v "$${pair%%:*}" >/dev/null || echo "$${pair#*:}"; done | sort -u)"; \
+	if [ -n "$$missing" ]; then \
+		echo "clients: installing" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endif
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
