@@ -61,11 +61,13 @@ def _validator() -> Any:
 def validate(documents: list[Document]) -> list[Diagnostic]:
     """Check every document against the schema; return one diagnostic per problem."""
     validator = _validator()
-    found: list[Diagnostic] = []
+    found: dict[tuple[str, int, int, str], Diagnostic] = {}
     for document in documents:
         for failure in validator.iter_errors(document.data):
-            found.extend(_explain(failure, document))
-    return found
+            for diagnostic in _explain(failure, document):
+                # One value can fail two keywords (an empty text: minLength and pattern): say it once.
+                found.setdefault((*diagnostic.sort_key,), diagnostic)
+    return list(found.values())
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from compiler import sources
@@ -111,3 +113,38 @@ def test_arbitrary_bytes_as_a_plan_file_never_crash(content: bytes) -> None:
     files = {key: value.encode() for key, value in FILES.items()}
     files["99-random.yaml"] = content
     run_check(files)
+
+
+@pytest.mark.toolchain
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf")), max_size=80).filter(str.strip),
+    description=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf")), max_size=300).filter(
+        str.strip
+    ),
+)
+def test_any_text_in_a_field_builds_completely_or_writes_nothing(title: str, description: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        plan, out = Path(folder) / "plan", Path(folder) / "out"
+        plan.mkdir()
+        for name, content in FILES.items():
+            (plan / name).write_text(content, encoding="utf-8")
+        actions = (plan / "30-actions.yaml").read_text(encoding="utf-8")
+        fields = f"    title: {json.dumps(title, ensure_ascii=False)}\n    description: {json.dumps(description, ensure_ascii=False)}\n"
+        (plan / "30-actions.yaml").write_text(
+            actions.replace("    title: Sportello di quartiere\n", fields), encoding="utf-8"
+        )
+        started = time.monotonic()
+        run = planc("build", str(plan), "-o", str(out), "--format", "json")
+        assert time.monotonic() - started < 60, "a build must never hang"
+        report = json.loads(run.stdout)
+        written = sorted(path.name for path in out.iterdir()) if out.exists() else []
+        event("refused" if report["errors"] else "built")
+        if report["errors"]:
+            assert run.exit_code == 1 and written == []
+        else:
+            assert run.exit_code == 0, run.stderr
+            assert written == ["plan.docx", "plan.html", "plan.md", "plan.pdf"]
+            assert all((out / name).stat().st_size > 0 for name in written)
