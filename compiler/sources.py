@@ -316,9 +316,9 @@ class _Builder:
         )
 
     def _refuse_decorations(self, event: Any) -> None:
-        if getattr(event, "anchor", None) is not None:
+        if event.anchor is not None:
             raise _Stop(self._anchor_error(event))
-        if getattr(event, "tag", None) is not None:
+        if event.tag is not None:
             raise _Stop(
                 error(
                     self._where(event.start_mark),
@@ -381,7 +381,13 @@ class _Builder:
         return path
 
     def _take_key(self, frame: _Frame, key: Any, event: Any) -> None:
-        where = self._where(event.start_mark)
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if type(key) is str and key == key.strip() and "\u00a0" not in key and key not in frame.seen:
+            frame.seen[key] = line  # the common case, kept short: this runs for every key of the plan
+            frame.key = key
+            self.document.keys[(*frame.path, key)] = (line, column)
+            return
+        where = Where(self.file, line, column)
         if not isinstance(key, str) or not isinstance(event, events.ScalarEvent):
             self.problems.append(self._bad_key(where, key))
             frame.skip_value = True
@@ -411,9 +417,9 @@ class _Builder:
             )
             frame.skip_value = True
             return
-        frame.seen[key] = where.line
+        frame.seen[key] = line
         frame.key = key
-        self.document.keys[(*frame.path, key)] = (where.line, where.column)
+        self.document.keys[(*frame.path, key)] = (line, column)
 
     def _bad_key(self, where: Where, key: Any) -> Diagnostic:
         shown = key if isinstance(key, str | int | float | bool) or key is None else "[…]"

@@ -17,6 +17,7 @@ from compiler.glyphs import PRINTABLE
 #: What the PDF shows instead of a character no font can print (WHITE SQUARE).
 MISSING_GLYPH = "\u25a1"
 _PRINTABLE_STARTS = tuple(start for start, _end in PRINTABLE)
+_UNPRINTABLE = re.compile("[^\t\n\r" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in PRINTABLE) + "]")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"[-*+]\s+(.*)")
@@ -134,4 +135,4 @@ def printable(character: str) -> bool:
 
 def unprintable(text: str) -> list[tuple[int, str]]:
     """Where the characters the PDF cannot print are, as (index, character)."""
-    return [(index, character) for index, character in enumerate(text) if character > "~" and not printable(character)]
+    return [(match.start(), match.group()) for match in _UNPRINTABLE.finditer(text)]

@@ -148,3 +148,18 @@ def test_any_text_in_a_field_builds_completely_or_writes_nothing(title: str, des
             assert run.exit_code == 0, run.stderr
             assert written == ["plan.docx", "plan.html", "plan.md", "plan.pdf"]
             assert all((out / name).stat().st_size > 0 for name in written)
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(sorted(FILES)))
+def test_the_fast_gate_and_jsonschema_agree_on_validity(data: st.DataObject, name: str) -> None:
+    from compiler import schema
+
+    loaded = sources.load(BASE / name, name)
+    assert loaded.document is not None
+    document = loaded.document.data
+    path = data.draw(st.sampled_from(_paths(document)[1:]))
+    replacement = data.draw(st.one_of(WEIRD, st.just(_DELETE), st.lists(WEIRD, max_size=3)))
+    mutated = _set(document, path, replacement)
+    detailed = list(schema._validator().iter_errors(mutated))
+    assert schema._gate().is_valid(mutated) == (detailed == [])
