@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from compiler import docx, output, pandoc, pdf
 from compiler.sanitize import Node, literal, sanitise
 
 FORMATS = ("html", "docx", "pdf")
+#: Markdown longer than this is read by as many pandoc processes as there are cores.
+SPLIT_ABOVE = 64_000
 TEMPLATES = Path(__file__).parent / "templates"
 _TYPST_COVER = {
     "cover": "planc-cover",
@@ -85,7 +88,8 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
     compiler = pdf.Compiler(int(request.when.timestamp())) if "pdf" in request.formats else None
     runs: dict[str, pandoc.Run] = {}
     try:
-        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, data_dir))
+        parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
+        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
         if "pdf" in request.formats:
             runs["pdf"] = _start_typst_source(ast, request.chrome, folder, data_dir)
         if "html" in request.formats:

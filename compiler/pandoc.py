@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,11 +135,34 @@ def start(arguments: list[str], data_dir: Path, what: str, stdin: bytes | None =
     return Run(process, what, stdin)
 
 
-def read_markdown(markdown: str, data_dir: Path) -> dict[str, Any]:
-    """Parse planc's Markdown into pandoc's JSON AST."""
-    run = start(["--from", READER, "--to", "json", "--columns=60"], data_dir, "read the Markdown", markdown.encode())
-    ast: dict[str, Any] = json.loads(run.wait())
+def read_markdown(markdown: str, folder: Path, data_dir: Path, parts: int = 1) -> dict[str, Any]:
+    """Parse planc's Markdown into pandoc's JSON AST, in ``parts`` pieces read at the same time.
+
+    The pieces are cut before headings, which only planc's template writes (in plan text a "#"
+    is escaped), and nothing in planc's Markdown refers across them, so the blocks read apart
+    are the blocks read together.
+    """
+    runs = []
+    for number, piece in enumerate(split_sections(markdown, parts)):
+        source = folder / f"plan-{number}.md"
+        source.write_text(piece, encoding="utf-8")
+        arguments = ["--from", READER, "--to", "json", "--columns=60", str(source)]
+        runs.append(start(arguments, data_dir, "read the Markdown"))
+    asts = [json.loads(run.wait()) for run in runs]
+    ast: dict[str, Any] = {**asts[0], "blocks": [block for piece in asts for block in piece["blocks"]]}
     return ast
+
+
+def split_sections(markdown: str, parts: int) -> list[str]:
+    """Cut the Markdown before headings into at most ``parts`` pieces of similar size."""
+    starts = [0] + [match.start() + 1 for match in re.finditer(r"\n#{1,3} ", markdown)]
+    target = len(markdown) / max(parts, 1)
+    cuts = [0]
+    for start in starts[1:]:
+        if start - cuts[-1] >= target and len(cuts) < parts:
+            cuts.append(start)
+    cuts.append(len(markdown))
+    return [markdown[begin:end] for begin, end in itertools.pairwise(cuts) if begin < end]
 
 
 def start_writer(ast_file: Path, to: str, output: Path, data_dir: Path, options: list[str]) -> Run:

@@ -43,11 +43,16 @@ class Gate:
 
     removed: list[str] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    internal_links: list[Node] = field(default_factory=list)
 
     def document(self, ast: Node) -> Node:
         """Return the sanitised document (metadata is dropped: planc sets its own)."""
-        self.anchors = set(_collect_ids(ast["blocks"]))
-        return {**ast, "meta": {}, "blocks": self.blocks(ast["blocks"])}
+        blocks = self.blocks(ast["blocks"])
+        for link in self.internal_links:  # known only now: every id of the document
+            if link["c"][2][0][1:] not in self.anchors:
+                self.removed.append(f"link {link['c'][2][0]!r}")
+                link["t"], link["c"] = "Span", [["", [], []], link["c"][1]]
+        return {**ast, "meta": {}, "blocks": blocks}
 
     def blocks(self, blocks: list[Node]) -> list[Node]:
         out: list[Node] = []
@@ -71,6 +76,8 @@ class Gate:
 
     def inline(self, inline: Node) -> list[Node]:
         kind = inline["t"]
+        if kind == "Str" or kind == "Space":  # noqa: PLR1714 - the common case, tested first
+            return [inline]
         if kind not in _KEEP_INLINES:
             self.removed.append(kind)
             return literal(_inline_text(inline))
@@ -82,6 +89,10 @@ class Gate:
         if identifier and not _ANCHOR.fullmatch(identifier):
             self.removed.append(f"id {identifier!r}")
             identifier = ""
+        elif identifier:
+            self.anchors.add(identifier)
+        if not classes and not pairs:
+            return [identifier, classes, pairs]
         kept_classes = [c for c in classes if c in ALLOWED_CLASSES]
         kept_pairs = [[k, v] for k, v in pairs if k == "custom-style" and v in ALLOWED_STYLES]
         if len(kept_classes) != len(classes) or len(kept_pairs) != len(pairs):
@@ -91,11 +102,14 @@ class Gate:
     def link(self, inline: Node) -> list[Node]:
         attr, content, (url, _title) = inline["c"]
         content = self.inlines(content)
-        internal = url.startswith("#") and url[1:] in self.anchors
+        internal = url.startswith("#") and _ANCHOR.fullmatch(url[1:]) is not None
         if not internal and not is_safe_url(url):
             self.removed.append(f"link {url!r}")
             return content
-        return [{"t": "Link", "c": [self.attributes(attr), content, [url, ""]]}]
+        link = {"t": "Link", "c": [self.attributes(attr), content, [url, ""]]}
+        if internal:
+            self.internal_links.append(link)  # checked against the document's ids at the end
+        return [link]
 
 
 def _para(gate: Gate, block: Node) -> Node:
@@ -214,23 +228,6 @@ def _plain(content: Any) -> str:
     if isinstance(content, list):
         return "".join(_plain(item) for item in content)
     return ""
-
-
-def _collect_ids(blocks: Any) -> list[str]:
-    found: list[str] = []
-    stack: list[Any] = [blocks]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if item.get("t") in ("Header", "Div", "Span", "Table"):
-                content = item["c"]
-                attr = content[1] if item["t"] == "Header" else content[0]
-                if attr[0]:
-                    found.append(attr[0])
-            stack.append(item.get("c"))
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
 
 
 def sanitise(ast: Node) -> tuple[Node, list[str]]:

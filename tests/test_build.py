@@ -315,3 +315,13 @@ def test_an_axis_without_objectives_shows_its_own_tables_and_every_anchor_is_uni
     assert len(ids) == len(set(ids))
     assert {"ASSE-2", "IND-02", "AZ-02"} <= set(ids)
     assert "Azioni dell’obiettivo ASSE-2" in page.text
+
+
+def test_markdown_read_in_pieces_gives_the_same_document(confluenze: Path, tmp_path: Path) -> None:
+    from compiler import pandoc
+
+    markdown = (confluenze / "plan.md").read_text(encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    whole = pandoc.read_markdown(markdown, tmp_path, tmp_path / "data", 1)
+    assert len(pandoc.split_sections(markdown, 3)) == 3
+    assert pandoc.read_markdown(markdown, tmp_path, tmp_path / "data", 3) == whole
