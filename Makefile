@@ -42,8 +42,8 @@ $(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime
 test: clients $(VENV)/.dev lint typecheck pytest
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check compiler tests
-	$(BIN)/ruff format --check compiler tests
+	$(BIN)/ruff check compiler tests bench tools
+	$(BIN)/ruff format --check compiler tests bench tools
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
@@ -93,3 +93,13 @@ endif
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
+
+# Benchmarks: medians of whole-process runs, stage by stage, and plain pandoc (with XeLaTeX for
+# the PDF, installed from Debian when missing; the benchmark says so if it cannot be).
+XELATEX_PACKAGES := texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern fonts-lmodern fonts-dejavu-core
+
+bench: $(VENV)/.runtime
+	@command -v xelatex >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(XELATEX_PACKAGES); } || \
+		echo "bench: could not install XeLaTeX; the pandoc+XeLaTeX path will be left out"
+	$(BIN)/python bench/run.py $(BENCH_OPTIONS)

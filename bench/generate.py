@@ -15,12 +15,45 @@ import sys
 from pathlib import Path
 
 WORDS = (
-    "comunità quartiere servizi scuola cultura inclusione rete giovani anziani famiglie biblioteca "
-    "laboratorio formazione volontariato territorio partecipazione città provincia benessere sostenibilità "
-    "co-progettazione sportello accoglienza educazione teatro musica sport ambiente CO₂ energia lavoro"
-).split()
+    "comunità",
+    "quartiere",
+    "servizi",
+    "scuola",
+    "cultura",
+    "inclusione",
+    "rete",
+    "giovani",
+    "anziani",
+    "famiglie",
+    "biblioteca",
+    "laboratorio",
+    "formazione",
+    "volontariato",
+    "territorio",
+    "partecipazione",
+    "città",
+    "provincia",
+    "benessere",
+    "sostenibilità",
+    "co-progettazione",
+    "sportello",
+    "accoglienza",
+    "educazione",
+    "teatro",
+    "musica",
+    "sport",
+    "ambiente",
+    "CO₂",
+    "energia",
+    "lavoro",
+)
 FIELDS = ("social", "educational", "cultural")
-SOURCES = ("Fondazione Compagnia di San Paolo", "Comune di Alessandria", "Risorse proprie degli enti", "Bandi regionali")
+SOURCES = (
+    "Fondazione Compagnia di San Paolo",
+    "Comune di Alessandria",
+    "Risorse proprie degli enti",
+    "Bandi regionali",
+)
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -44,7 +77,12 @@ def organisations() -> str:
             f"    fields: [{FIELDS[number % 3]}]",
         ]
     lines.append("governance:")
-    lines += ["  - id: assemblea", "    name: Assemblea", f"    members: [{', '.join(f'org-{n:02d}' for n in range(30))}]", "    chair: org-00"]
+    lines += [
+        "  - id: assemblea",
+        "    name: Assemblea",
+        f"    members: [{', '.join(f'org-{n:02d}' for n in range(30))}]",
+        "    chair: org-00",
+    ]
     for number in range(4):
         members = ", ".join(f"org-{n:02d}" for n in range(number * 7, number * 7 + 8))
         lines += [
@@ -106,10 +144,10 @@ def action(rng: random.Random, objective: int, number: int) -> list[str]:
 
 def generate(actions: int, folder: Path) -> Path:
     """Write a plan of ``actions`` actions into ``folder`` and return it."""
-    rng = random.Random(actions)
+    rng = random.Random(actions)  # noqa: S311 - reproducible sample text, not security
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "00-plan.yaml").write_text(
-        "plan:\n  title: Piano di prova generato\n  version: \"1.0\"\n  status: draft\n  date: \"2025-01-15\"\n"
+        'plan:\n  title: Piano di prova generato\n  version: "1.0"\n  status: draft\n  date: "2025-01-15"\n'
         "  lang: it-IT\n  period: {start: 2025, end: 2027}\n  territory: Città di prova\n",
         encoding="utf-8",
     )

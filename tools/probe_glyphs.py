@@ -22,11 +22,15 @@ SKIP = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Mn", "Me", "Mc"}  # not shown
 
 def printable(characters: list[str], folder: Path) -> bool:
     """Whether Typst prints all these characters in a PDF/A-2a + UA-1 document."""
-    body = " ".join("\\u{%x}" % ord(c) for c in characters)
+    body = " ".join(f"\\u{{{ord(c):x}}}" for c in characters)
     source = folder / "probe.typ"
-    source.write_text(f'#set document(title: [x])\n#set text(font: "Libertinus Serif", lang: "it")\n#"{body}"\n', encoding="utf-8")
+    source.write_text(
+        f'#set document(title: [x])\n#set text(font: "Libertinus Serif", lang: "it")\n#"{body}"\n', encoding="utf-8"
+    )
     try:
-        typst.compile(str(source), root=str(folder), ignore_system_fonts=True, font_paths=[], pdf_standards=["a-2a", "ua-1"])
+        typst.compile(
+            str(source), root=str(folder), ignore_system_fonts=True, font_paths=[], pdf_standards=["a-2a", "ua-1"]
+        )
     except typst.TypstError:
         return False
     return True

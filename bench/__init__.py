@@ -1,0 +1,1 @@
+"""planc benchmark harness (make bench)."""

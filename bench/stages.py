@@ -1,0 +1,124 @@
+"""Where planc's time goes, stage by stage, in one process (each stage run alone, one after another)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STAGES = (
+    "load",
+    "schema",
+    "model+checks",
+    "render",
+    "pandoc read",
+    "gate",
+    "html writer",
+    "docx writer",
+    "typst writer",
+    "typst compile",
+)
+
+
+def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
+    started = time.perf_counter()
+    value = work()
+    results[name] = round(time.perf_counter() - started, 3)
+    return value
+
+
+def breakdown(folder: Path) -> dict[str, float]:
+    """Seconds spent in each stage of checking and building the plan in ``folder``."""
+    from compiler import checks, outputs, pandoc, pdf, pipeline, schema, sources  # noqa: PLC0415
+    from compiler.model import assemble  # noqa: PLC0415
+    from compiler.sanitize import sanitise  # noqa: PLC0415
+
+    results: dict[str, float] = {}
+    files, _ = sources.discover(folder)
+    documents = _timed(results, "load", lambda: [sources.load(path, str(path)).document for path in files])
+    _timed(results, "schema", lambda: schema.validate(documents))
+    plan = _timed(results, "model+checks", lambda: _model(assemble, checks, documents))
+    request = _timed(results, "render", lambda: pipeline._request(plan, pipeline.BuildOptions(folder, outputs.FORMATS)))
+    scratch = Path(tempfile.mkdtemp(prefix="planc-stages-"))
+    try:
+        (scratch / "data").mkdir()
+        parts = 1 if len(request.markdown) < outputs.SPLIT_ABOVE else 2
+        ast = _timed(
+            results, "pandoc read", lambda: pandoc.read_markdown(request.markdown, scratch, scratch / "data", parts)
+        )
+        ast, _ = _timed(results, "gate", lambda: sanitise(ast))
+        chrome = request.chrome
+        _timed(results, "html writer", lambda: outputs._start_html(ast, chrome, scratch, scratch / "data").wait())
+        default = pandoc.start(["--print-default-data-file", "reference.docx"], scratch / "data", "reference").wait()
+        _timed(
+            results, "docx writer", lambda: outputs._start_docx(ast, chrome, scratch, scratch / "data", default).wait()
+        )
+        run = _timed(results, "typst writer", lambda: _typst_source(outputs, ast, chrome, scratch))
+        compiler = pdf.Compiler(int(request.when.timestamp()))
+        time.sleep(0.5)  # let the child import Typst, as it does while pandoc reads in a real build
+        _timed(results, "typst compile", lambda: _compile(outputs, run, scratch, compiler))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return results
+
+
+def _model(assemble: Any, checks: Any, documents: list[Any]) -> Any:
+    plan, _ = assemble(documents)
+    list(checks.check(plan))
+    return plan
+
+
+def _typst_source(outputs: Any, ast: Any, chrome: Any, scratch: Path) -> Any:
+    run = outputs._start_typst_source(ast, chrome, scratch, scratch / "data")
+    run.wait()
+    return run
+
+
+def _compile(outputs: Any, run: Any, scratch: Path, compiler: Any) -> None:
+    outputs._start_pdf(run, scratch, compiler)
+    compiler.finish()
+
+
+def main() -> int:
+    """``python -m bench.stages FOLDER``: print the breakdown as JSON."""
+    print(json.dumps(breakdown(Path(sys.argv[1]))))
+    return 0
+
+
+def markdown_report(payload: dict[str, Any]) -> str:
+    """The results as Markdown tables."""
+    lines = [f"# planc benchmark, {payload['date']}", "", f"Machine: {payload['machine']}.", ""]
+    lines += [
+        "Whole processes, one warm-up run then the median of N runs (min–max); peak memory of the largest process.",
+        "",
+    ]
+    lines += ["| plan | command | N | wall s (median) | min–max | CPU s | peak MiB |", "|---|---|--:|--:|--:|--:|--:|"]
+    for t in payload["timings"]:
+        failed = " (failed)" if not t["ok"] else ""
+        lines.append(
+            f"| {t['plan']} | {t['label']}{failed} | {t['runs']} | {t['wall_median']:.3f} | "
+            f"{t['wall_min']:.3f}–{t['wall_max']:.3f} | {t['cpu_median']:.3f} | {t['peak_mib']:.0f} |"
+        )
+    lines += [
+        "",
+        "planc build against the plain pandoc path on the same Markdown (ratio of medians; below 1: planc is faster).",
+        "",
+    ]
+    lines += ["| plan | planc | pandoc | ratio |", "|---|---|---|--:|"]
+    lines += [f"| {r['plan']} | {r['planc']} | {r['pandoc']} | {r['ratio']:.2f} |" for r in payload["ratios"]]
+    if not payload["xelatex"]:
+        lines += ["", "xelatex was not installed: the pandoc+XeLaTeX PDF path could not be measured."]
+    lines += ["", "Stages in one process, each alone (seconds):", ""]
+    lines += ["| plan | " + " | ".join(STAGES) + " |", "|---|" + "--:|" * len(STAGES)]
+    for row in payload["stages"]:
+        lines.append(f"| {row['plan']} | " + " | ".join(f"{row.get(stage, 0):.3f}" for stage in STAGES) + " |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
