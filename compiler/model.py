@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
@@ -15,6 +16,8 @@ from typing import Any, TypeGuard
 from compiler.diagnostics import Diagnostic, Where, error, msg
 from compiler.sources import Document, PathKey
 
+#: The shape of an id, as the schema defines it.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 MAPPING_SECTIONS = ("plan", "vision", "context")
 LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions")
 REQUIRED_SECTIONS = ("plan",)
@@ -99,6 +102,17 @@ class Meta:
     summary: str | None = None
     prepared_with: tuple[Ref, ...] = ()
     supported_by: tuple[Ref, ...] = ()
+
+    def period(self) -> tuple[datetime.date, datetime.date] | None:
+        """The plan's first and last day, or ``None`` if either is missing or they are inverted."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        first, last = self.period_start.first_day(), self.period_end.last_day()
+        return (first, last) if first is not None and last is not None and first <= last else None
+
+    def period_label(self) -> str:
+        """The period as written: ``2025–2027``."""
+        return "–".join(bound.text for bound in (self.period_start, self.period_end) if bound is not None)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``compiler
 from __future__ import annotations
 
 import datetime
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,10 +14,9 @@ from dataclasses import dataclass, field
 from compiler.diagnostics import Text, msg
 from compiler.i18n import Translator
 from compiler.l10n import Formats
-from compiler.model import Action, Body, Indicator, Measure, Objective, Organisation, Plan
+from compiler.model import IDENTIFIER, Action, Body, Indicator, Measure, Objective, Organisation, Plan
 from compiler.text import Markdown, blocks, escape, is_safe_url, link_target
 
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 STATUS_LABELS: dict[str, Text] = {"draft": msg("Draft"), "review": msg("Under review"), "approved": msg("Approved")}
 TYPE_LABELS: dict[str, Text] = {
     "public-administration": msg("Public administrations"),
@@ -50,7 +48,7 @@ DIRECTION_LABELS: dict[str, Text] = {
 
 def ident(identifier: str) -> Markdown:
     """An object's id, fit to be an anchor as it is (a checked plan's ids always are)."""
-    if not _IDENTIFIER.fullmatch(identifier):
+    if not IDENTIFIER.fullmatch(identifier):
         raise ValueError(f"not a valid id: {identifier!r}")
     return Markdown(identifier)
 

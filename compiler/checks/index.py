@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -15,9 +14,6 @@ T = TypeVar("T", Organisation, Body, Objective, Indicator, Action)
 
 #: What a rule reports: where, what is wrong, what to write instead.
 Finding = tuple[Where, Text, Text | None]
-
-#: The shape of an id, as the schema defines it.
-IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
 
 ORGANISATION = "organisation"
 BODY = "body"

@@ -23,12 +23,11 @@ SEVERITY = Severity.ERROR
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report action starts before the period and ends after it."""
-    if plan.meta is None or plan.meta.period_start is None or plan.meta.period_end is None:
-        return
-    first, last = plan.meta.period_start.first_day(), plan.meta.period_end.last_day()
-    if first is None or last is None or last < first:
-        return  # an inverted period is reported once, by date-order
-    period = f"{plan.meta.period_start.text}–{plan.meta.period_end.text}"
+    bounds = plan.meta.period() if plan.meta else None
+    if plan.meta is None or bounds is None:
+        return  # no period, or an inverted one (reported once, by date-order)
+    first, last = bounds
+    period = plan.meta.period_label()
     hint = msg("Move the date inside the plan period, or widen the period in the “plan” section.")
     for action in plan.actions:
         start = action.start.first_day() if action.start else None

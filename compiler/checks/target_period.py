@@ -23,11 +23,10 @@ SEVERITY = Severity.ERROR
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report target years outside the plan period."""
-    if plan.meta is None or plan.meta.period_start is None or plan.meta.period_end is None:
-        return
-    first, last = plan.meta.period_start.first_day(), plan.meta.period_end.last_day()
-    if first is None or last is None or last < first:
-        return  # an inverted period is reported once, by date-order
+    bounds = plan.meta.period() if plan.meta else None
+    if bounds is None:
+        return  # no period, or an inverted one (reported once, by date-order)
+    first, last = bounds
     for indicator in plan.indicators:
         target = indicator.target
         if target is not None and not first.year <= target.year <= last.year:

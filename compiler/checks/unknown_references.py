@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.checks.index import EXPECTED, IDENTIFIER, Finding, Index, references
+from compiler.checks.index import EXPECTED, Finding, Index, references
 from compiler.diagnostics import Severity, msg
-from compiler.model import Plan
+from compiler.model import IDENTIFIER, Plan
 
 CODE = "unknown-reference"
 NEEDS_WHOLE_PLAN = True
