@@ -1,7 +1,8 @@
 """planc's benchmark: whole-process medians, a per-stage breakdown, and plain pandoc side by side.
 
 For each plan (the Confluenze plan, generated plans of 100, 1,000 and 5,000 actions, the
-imported PNRR) it times, as whole processes after one warm-up run:
+imported PNRR) it times, as whole processes after one warm-up run (single runs of the largest
+plans have none):
 ``planc check``; ``planc build`` for each format and for all three; and, on the very Markdown
 planc rendered, what a user would run instead: pandoc to HTML, pandoc to DOCX, and pandoc with
 XeLaTeX to PDF. It reports medians (with min and max), peak memory, planc/pandoc ratios, and an
@@ -62,8 +63,9 @@ def run_once(command: list[str]) -> tuple[float, float, float, int]:
 
 
 def measure(plan: str, label: str, command: list[str], runs: int) -> Timing:
-    """Time ``command`` ``runs`` times after one warm-up run."""
-    run_once(command)
+    """Time ``command`` ``runs`` times after one warm-up run (none for a single run of a long command)."""
+    if runs > 1:
+        run_once(command)
     samples = [run_once(command) for _ in range(runs)]
     walls = [s[0] for s in samples]
     timing = Timing(
