@@ -46,6 +46,17 @@ def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
+def _out_option(default: Path, meaning: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "-o",
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help=meaning,
+    )
+
+
 _PLAN_DIR = click.argument(
     "plan_dir", required=False, default="plan", type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
@@ -122,14 +133,7 @@ def _epoch() -> int | None:
 
 @cli.command()
 @_PLAN_DIR
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@_out_option(Path("build"), "Folder for the outputs.")
 @click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
 @_report_options
 def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
@@ -152,14 +156,7 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
 
 @cli.command()
 @_PLAN_DIR
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build/publish"),
-    show_default=True,
-    help="Folder holding the published versions.",
-)
+@_out_option(Path("build/publish"), "Folder holding the published versions.")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True
 )

@@ -86,24 +86,22 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> Any:
 _DELETE = object()
 
 
-@SETTINGS
-@given(data=st.data(), name=st.sampled_from(sorted(FILES)))
-def test_structural_mutations_never_crash(data: st.DataObject, name: str) -> None:
+def mutated(data: st.DataObject, name: str) -> Any:
+    """One base file's data with one value replaced (by odd YAML, a list, a block) or deleted."""
     loaded = sources.load(BASE / name, name)
     assert loaded.document is not None
     document = loaded.document.data
     path = data.draw(st.sampled_from(_paths(document)[1:]))
-    replacement = data.draw(
-        st.one_of(
-            WEIRD,
-            st.just(_DELETE),
-            st.lists(WEIRD, max_size=3),
-            st.dictionaries(st.text(max_size=5), WEIRD, max_size=2),
-        )
-    )
-    mutated = _set(document, path, replacement)
+    blocks = st.dictionaries(st.text(max_size=5), WEIRD, max_size=2)
+    replacement = data.draw(st.one_of(WEIRD, st.just(_DELETE), st.lists(WEIRD, max_size=3), blocks))
+    return _set(document, path, replacement)
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(sorted(FILES)))
+def test_structural_mutations_never_crash(data: st.DataObject, name: str) -> None:
     files = {key: value.encode() for key, value in FILES.items()}
-    files[name] = yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False).encode()
+    files[name] = yaml.safe_dump(mutated(data, name), allow_unicode=True, sort_keys=False).encode()
     run_check(files)
 
 
@@ -155,11 +153,6 @@ def test_any_text_in_a_field_builds_completely_or_writes_nothing(title: str, des
 def test_the_fast_gate_and_jsonschema_agree_on_validity(data: st.DataObject, name: str) -> None:
     from compiler import schema
 
-    loaded = sources.load(BASE / name, name)
-    assert loaded.document is not None
-    document = loaded.document.data
-    path = data.draw(st.sampled_from(_paths(document)[1:]))
-    replacement = data.draw(st.one_of(WEIRD, st.just(_DELETE), st.lists(WEIRD, max_size=3)))
-    mutated = _set(document, path, replacement)
-    detailed = list(schema._validator().iter_errors(mutated))
-    assert schema._gate().is_valid(mutated) == (detailed == [])
+    document = mutated(data, name)
+    detailed = list(schema._validator().iter_errors(document))
+    assert schema._gate().is_valid(document) == (detailed == [])
