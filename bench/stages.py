@@ -35,7 +35,7 @@ def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any
 def breakdown(folder: Path) -> dict[str, float]:
     """Seconds spent in each stage of checking and building the plan in ``folder``."""
     from compiler import checks, outputs, pandoc, pdf, pipeline, schema, sources  # noqa: PLC0415
-    from compiler.model import assemble  # noqa: PLC0415
+    from compiler.assembly import assemble  # noqa: PLC0415
     from compiler.sanitize import sanitise  # noqa: PLC0415
 
     results: dict[str, float] = {}

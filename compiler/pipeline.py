@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from compiler import checks, output, schema, sources
+from compiler.assembly import assemble
 from compiler.diagnostics import Diagnostic, Severity, Where, error, msg
-from compiler.model import Meta, Plan, assemble
+from compiler.model import Meta, Plan
 
 _LANG_LINE = re.compile(r"^\s+lang:\s*[\"']?([A-Za-z]{2,3})", re.MULTILINE)
 

@@ -10,8 +10,8 @@ from typing import Any
 import jinja2
 
 from compiler.i18n import Translator
+from compiler.parts import Document
 from compiler.text import Markdown, escape, escape_keeping_edges
-from compiler.view import Document
 
 TEMPLATES = Path(__file__).parent / "templates"
 

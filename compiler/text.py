@@ -9,14 +9,12 @@ http, https or mailto addresses. Anything else stays literal text.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from compiler.glyphs import PRINTABLE
 
 #: What the PDF shows instead of a character no font can print (WHITE SQUARE).
 MISSING_GLYPH = "\u25a1"
-_PRINTABLE_STARTS = tuple(start for start, _end in PRINTABLE)
 _UNPRINTABLE = re.compile("[^\t\n\r" + "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end in PRINTABLE) + "]")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
@@ -122,15 +120,6 @@ def blocks(text: str) -> Markdown:
             items.append(line)
     close()
     return Markdown("\n\n".join(out))
-
-
-def printable(character: str) -> bool:
-    """Whether the PDF's fonts can print this character (Typst refuses the others in PDF/A)."""
-    point = ord(character)
-    if point < 0x7F:
-        return point >= 0x20 or character in "\t\n\r"
-    index = bisect.bisect_right(_PRINTABLE_STARTS, point) - 1
-    return index >= 0 and PRINTABLE[index][0] <= point <= PRINTABLE[index][1]
 
 
 def unprintable(text: str) -> list[tuple[int, str]]:
