@@ -253,19 +253,16 @@ def test_the_text_extracts_in_reading_order(built: Built) -> None:
 # DOCX
 
 
-def test_libreoffice_converts_the_docx_to_a_pdf_with_the_title(built: Built, tmp_path: Path) -> None:
-    soffice = need("soffice")
-    result = run(
-        soffice,
-        "--headless",
-        "--norestore",
-        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(built.docx),
+def libreoffice_to_pdf(docx: Path, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Convert a DOCX to PDF in ``folder`` with LibreOffice, using a private profile there."""
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    return run(
+        need("soffice"), "--headless", "--norestore", profile, "--convert-to", "pdf", "--outdir", str(folder), str(docx)
     )
+
+
+def test_libreoffice_converts_the_docx_to_a_pdf_with_the_title(built: Built, tmp_path: Path) -> None:
+    result = libreoffice_to_pdf(built.docx, tmp_path)
     # soffice exits 0 even when it cannot load the file; it says so on stderr and writes nothing.
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
@@ -283,17 +280,7 @@ def test_libreoffice_reports_a_broken_docx(built: Built, tmp_path: Path) -> None
     """The check above can fail: a truncated DOCX gives an error and no PDF, though soffice exits 0."""
     broken = tmp_path / "broken.docx"
     broken.write_bytes(built.docx.read_bytes()[:3000])
-    result = run(
-        need("soffice"),
-        "--headless",
-        "--norestore",
-        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(broken),
-    )
+    result = libreoffice_to_pdf(broken, tmp_path)
     assert "Error" in result.stderr
     assert not (tmp_path / "broken.pdf").exists()
 
