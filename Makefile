@@ -59,9 +59,9 @@ distclean: clean
 
 # Re-extract translatable text, merge it into the catalogues, and compile them.
 messages: $(VENV)/.dev
-	$(BIN)/pybabel extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/locale/planc.pot .
-	$(BIN)/pybabel update -i compiler/locale/planc.pot -d compiler/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
-	$(BIN)/pybabel compile -d compiler/locale -D planc --statistics
+	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
+	$(BIN)/pybabel update -i compiler/messages/locale/planc.pot -d compiler/messages/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
+	$(BIN)/pybabel compile -d compiler/messages/locale -D planc --statistics
 
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime

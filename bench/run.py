@@ -82,7 +82,7 @@ def measure(plan: str, label: str, command: list[str], runs: int) -> Timing:
 def pandoc_paths(plan: str, markdown: Path, scratch: Path, runs: int, xelatex: bool) -> list[Timing]:
     """What a user would run instead, on the same Markdown: pandoc alone, and pandoc with XeLaTeX."""
     pandoc = subprocess.run(
-        [*PLANC[:1], "-c", "from compiler.pandoc import executable; print(executable())"],
+        [*PLANC[:1], "-c", "from compiler.outputs.pandoc import executable; print(executable())"],
         check=True,
         capture_output=True,
         text=True,

@@ -34,54 +34,50 @@ def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any
 
 def breakdown(folder: Path) -> dict[str, float]:
     """Seconds spent in each stage of checking and building the plan in ``folder``."""
-    from compiler import checks, outputs, pandoc, pdf, pipeline, schema, sources  # noqa: PLC0415
-    from compiler.assembly import assemble  # noqa: PLC0415
-    from compiler.sanitize import sanitise  # noqa: PLC0415
+    from compiler import checks, production, schema, sources  # noqa: PLC0415
+    from compiler.model.assembly import assemble  # noqa: PLC0415
+    from compiler.outputs import pandoc, produce, registry  # noqa: PLC0415
+    from compiler.outputs.ast_gate import sanitise  # noqa: PLC0415
+    from compiler.outputs.writer import Job  # noqa: PLC0415
 
     results: dict[str, float] = {}
     files, _ = sources.discover(folder)
-    documents = _timed(results, "load", lambda: [sources.load(path, str(path)).document for path in files])
-    _timed(results, "schema", lambda: schema.validate(documents))
-    plan = _timed(results, "model+checks", lambda: _model(assemble, checks, documents))
-    request = _timed(results, "render", lambda: pipeline._request(plan, pipeline.BuildOptions(folder, outputs.FORMATS)))
+    loaded = _timed(results, "load", lambda: [sources.load(path, str(path)).source for path in files])
+    _timed(results, "schema", lambda: schema.validate(loaded))
+    plan = _timed(results, "model+checks", lambda: _model(assemble, checks, loaded))
+    request = _timed(results, "render", lambda: production._request(plan, folder, registry.FORMATS, None))
     scratch = Path(tempfile.mkdtemp(prefix="planc-stages-"))
     try:
-        (scratch / "data").mkdir()
-        parts = 1 if len(request.markdown) < outputs.SPLIT_ABOVE else 2
-        ast = _timed(
-            results, "pandoc read", lambda: pandoc.read_markdown(request.markdown, scratch, scratch / "data", parts)
-        )
+        data = scratch / "data"
+        data.mkdir()
+        parts = 1 if len(request.markdown) < produce.SPLIT_ABOVE else 2
+        ast = _timed(results, "pandoc read", lambda: pandoc.read_markdown(request.markdown, scratch, data, parts))
         ast, _ = _timed(results, "gate", lambda: sanitise(ast))
-        chrome = request.chrome
-        _timed(results, "html writer", lambda: outputs._start_html(ast, chrome, scratch, scratch / "data").wait())
-        default = pandoc.start(["--print-default-data-file", "reference.docx"], scratch / "data", "reference").wait()
-        _timed(
-            results, "docx writer", lambda: outputs._start_docx(ast, chrome, scratch, scratch / "data", default).wait()
-        )
-        run = _timed(results, "typst writer", lambda: _typst_source(outputs, ast, chrome, scratch))
-        compiler = pdf.Compiler(int(request.when.timestamp()))
-        time.sleep(0.5)  # let the child import Typst, as it does while pandoc reads in a real build
-        _timed(results, "typst compile", lambda: _compile(outputs, run, scratch, compiler))
+        job = Job(ast, request.chrome, scratch, data, request.when)
+        for name, stages in (("html", ("html writer",)), ("docx", ("docx writer",)), ("pdf", STAGES[-2:])):
+            writer = registry.WRITERS[name](scratch / name, data, request.when)
+            writer.folder.mkdir()
+            writer.prepare()
+            time.sleep(0.5 if name == "pdf" else 0)  # the Typst child imports Typst while pandoc reads
+            try:
+                if len(stages) == 1:
+                    _timed(
+                        results, stages[0], lambda writer=writer: (writer.start(job), writer.proceed(), writer.finish())
+                    )
+                else:
+                    _timed(results, stages[0], lambda writer=writer: (writer.start(job), writer.proceed()))
+                    _timed(results, stages[1], writer.finish)
+            finally:
+                writer.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return results
 
 
-def _model(assemble: Any, checks: Any, documents: list[Any]) -> Any:
-    plan, _ = assemble(documents)
+def _model(assemble: Any, checks: Any, loaded: list[Any]) -> Any:
+    plan, _ = assemble(loaded)
     list(checks.check(plan))
     return plan
-
-
-def _typst_source(outputs: Any, ast: Any, chrome: Any, scratch: Path) -> Any:
-    run = outputs._start_typst_source(ast, chrome, scratch, scratch / "data")
-    run.wait()
-    return run
-
-
-def _compile(outputs: Any, run: Any, scratch: Path, compiler: Any) -> None:
-    outputs._start_pdf(run, scratch, compiler)
-    compiler.finish()
 
 
 def main() -> int:

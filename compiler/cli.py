@@ -13,13 +13,15 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from compiler import __version__
+from compiler.outcome import EXIT_INTERNAL, EXIT_TOOLCHAIN, EXIT_USAGE
 
-EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_TOOLCHAIN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+if TYPE_CHECKING:
+    from compiler.outcome import Outcome
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,9 @@ def cli(context: click.Context, show_traceback: bool) -> None:
 def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) -> None:
     """Validate and cross-check the plan in PLAN_DIR (default: plan); write nothing."""
     from compiler import pipeline  # noqa: PLC0415 - keep `planc --help` fast
+    from compiler.outcome import Outcome  # noqa: PLC0415
 
-    options = ReportOptions(output_format, lang, strict)
-    checked = pipeline.check(plan_dir)
-    _show(checked, options)
-    sys.exit(EXIT_PLAN if checked.has_errors(strict) else EXIT_OK)
+    _finish(Outcome(pipeline.check(plan_dir), strict), ReportOptions(output_format, lang, strict))
 
 
 @cli.command()
@@ -91,12 +91,12 @@ def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) ->
 def codes(lang: str) -> None:
     """List every diagnostic code, its severity and what it means."""
     from compiler.catalogue import CATALOGUE  # noqa: PLC0415
-    from compiler.i18n import Translator  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
 
     translate = Translator(lang)
     width = max(map(len, CATALOGUE))
-    for code, (severity, meaning) in CATALOGUE.items():
-        click.echo(f"{code:<{width}}  {severity.value:<7}  {translate(meaning)}")
+    for name, code in CATALOGUE.items():
+        click.echo(f"{name:<{width}}  {code.severity.value:<7}  {translate(code.meaning)}")
 
 
 @cli.command("import")
@@ -138,20 +138,10 @@ def _epoch() -> int | None:
 @_report_options
 def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
     """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
-    from compiler import outputs, pipeline  # noqa: PLC0415
+    from compiler import pipeline  # noqa: PLC0415
 
     options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict)
-    try:
-        built = pipeline.build(plan_dir, options)
-    except outputs.ToolchainError as problem:
-        click.echo(f"planc: {problem}", err=True)
-        sys.exit(EXIT_TOOLCHAIN)
-    _show(built.checked, ReportOptions(output_format, lang, strict))
-    if built.checked.has_errors(strict):
-        click.echo("planc: nothing was written.", err=True)
-        sys.exit(EXIT_PLAN)
-    for path in built.written:
-        click.echo(f"planc: wrote {path}", err=True)
+    _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
 @cli.command()
@@ -163,35 +153,30 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
 @click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")
 def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
     """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
-    from compiler import outputs, pipeline  # noqa: PLC0415
-    from compiler.publish import PublishError  # noqa: PLC0415
+    from compiler import pipeline  # noqa: PLC0415
 
-    try:
-        built = pipeline.publish(plan_dir, out, _epoch())
-    except PublishError as refusal:
-        click.echo(f"planc: {refusal}", err=True)
-        sys.exit(EXIT_PLAN)
-    except outputs.ToolchainError as problem:
-        click.echo(f"planc: {problem}", err=True)
-        sys.exit(EXIT_TOOLCHAIN)
-    _show(built.checked, ReportOptions(output_format, lang, strict=True))
-    if not built.written:
-        click.echo("planc: not published: fix the errors and warnings above first.", err=True)
-        sys.exit(EXIT_PLAN)
-    for path in built.written:
-        click.echo(f"planc: wrote {path}", err=True)
+    _finish(pipeline.publish(plan_dir, out, _epoch()), ReportOptions(output_format, lang, strict=True))
 
 
-def _show(checked: Any, options: ReportOptions) -> None:
-    from compiler import report  # noqa: PLC0415
-    from compiler.i18n import Translator  # noqa: PLC0415
+def _finish(outcome: Outcome, options: ReportOptions) -> None:
+    """Print what a command did (the report, then its notes) and exit with its code: the one place."""
+    from compiler.messages import report  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
 
-    translate = Translator(options.lang or checked.language or "en")
-    carets = options.output_format == "text" and sys.stdout.isatty()
-    rendered = report.render(checked.diagnostics, translate, options.output_format, checked.texts if carets else None)
-    sys.stdout.write(rendered)
-    if options.output_format == "text":
-        click.echo(report.summary(checked.diagnostics, translate), err=True)
+    checked = outcome.checked
+    translate = Translator(options.lang or (checked.language if checked else None) or "en")
+    if outcome.failure is not None:
+        click.echo(f"planc: {outcome.failure}", err=True)
+        sys.exit(outcome.exit_code)
+    if checked is not None:
+        carets = options.output_format == "text" and sys.stdout.isatty()
+        texts = checked.texts if carets else None
+        sys.stdout.write(report.render(checked.diagnostics, translate, options.output_format, texts))
+        if options.output_format == "text":
+            click.echo(report.summary(checked.diagnostics, translate), err=True)
+    for note in (*((outcome.refusal,) if outcome.refusal else ()), *outcome.notes):
+        click.echo(f"planc: {translate(note)}", err=True)
+    sys.exit(outcome.exit_code)
 
 
 def _terminate(signum: int, _frame: object) -> None:

@@ -249,9 +249,9 @@ def test_a_failed_build_leaves_the_previous_outputs_and_no_temporary_files(
         (base_plan / "30-actions.yaml").read_text(encoding="utf-8").replace("Sportello", "Sportello nuovo"),
         encoding="utf-8",
     )
-    from compiler import pdf
+    from compiler.outputs import pdf, typst
 
-    class Exploding(pdf.Compiler):
+    class Exploding(typst.Compiler):
         def __init__(self, timestamp: int) -> None:
             script = "import sys; sys.stdin.readline(); sys.exit('typst exploded')"
             pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
@@ -265,7 +265,7 @@ def test_a_failed_build_leaves_the_previous_outputs_and_no_temporary_files(
 
 
 def test_typst_field_access_after_bold_is_escaped() -> None:
-    from compiler.pdf import fix_field_access
+    from compiler.outputs.pdf import fix_field_access
 
     written = "#strong[Etichetta].body e #emph[Nota].text, #link(<x>)[y]. Fine \\].len()"
     assert fix_field_access(written) == "#strong[Etichetta]\\.body e #emph[Nota]\\.text, #link(<x>)[y]. Fine \\].len()"
@@ -318,7 +318,7 @@ def test_an_axis_without_objectives_shows_its_own_tables_and_every_anchor_is_uni
 
 
 def test_markdown_read_in_pieces_gives_the_same_document(confluenze: Path, tmp_path: Path) -> None:
-    from compiler import pandoc
+    from compiler.outputs import pandoc
 
     markdown = (confluenze / "plan.md").read_text(encoding="utf-8")
     (tmp_path / "data").mkdir()

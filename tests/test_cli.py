@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler import report
-from compiler.diagnostics import Where, error, msg
-from compiler.i18n import Translator
+from compiler.checks.rules.unknown_references import CODE as UNKNOWN_REFERENCE
+from compiler.messages import report
+from compiler.messages.diagnostics import Where, msg
+from compiler.messages.translate import Translator
 from tests.conftest import CASES, overlay, planc
 
 UNKNOWN_OWNER = CASES / "invalid" / "unknown-owner"
@@ -105,7 +106,7 @@ def test_the_console_script_and_module_agree(base_plan: Path) -> None:
 
 
 def test_text_report_shows_the_source_line_and_a_caret() -> None:
-    diagnostic = error(Where("plan.yaml", 2, 10), "unknown-reference", msg("No such id."))
+    diagnostic = UNKNOWN_REFERENCE.at(Where("plan.yaml", 2, 10), msg("No such id."))
     rendered = report.render(
         [diagnostic], Translator("en"), "text", {"plan.yaml": "actions:\n  - owner: comune-prova\n"}
     )

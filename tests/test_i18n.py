@@ -11,8 +11,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from compiler.diagnostics import msg
-from compiler.i18n import LOCALE_DIR, Translator, language_of
+from compiler.messages.diagnostics import msg
+from compiler.messages.translate import LOCALE_DIR, Translator, language_of
 from tests.conftest import ROOT
 
 PO = LOCALE_DIR / "it" / "LC_MESSAGES" / "planc.po"

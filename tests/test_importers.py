@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from compiler import importers, pipeline, sources
+from compiler.sources.decode import MAX_BYTES
 from compiler.importers import agid, fields, pnrr, writer
 from compiler.importers.ids import IdSpace, slug, valid
 from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
@@ -171,7 +172,7 @@ def test_pnrr_files_are_split_by_mission_and_under_the_limit(pnrr_plan: Imported
     assert names[:3] == ["00-plan.yaml", "10-organisations.yaml", "20-objectives.yaml"]
     assert "30-indicators-07-m7.yaml" in names
     assert "40-actions-01-m1.yaml" in names
-    assert all(path.stat().st_size <= sources.MAX_BYTES for path in pnrr_plan.out.glob("*.yaml"))
+    assert all(path.stat().st_size <= MAX_BYTES for path in pnrr_plan.out.glob("*.yaml"))
 
 
 # --- AgID ---------------------------------------------------------------------------------------
@@ -298,14 +299,14 @@ def tiny(texts: list[str]) -> ImportResult:
 def test_writer_quotes_every_string_planc_would_type_otherwise(tmp_path: Path) -> None:
     multiline = "first line  \n\n- a list item\n  indented: yes"
     written = writer.write(tiny([*TRICKY, multiline]), tmp_path)
-    document = sources.load(tmp_path / "10-organisations.yaml", "10").document
+    document = sources.load(tmp_path / "10-organisations.yaml", "10").source
     assert document is not None
     assert [item["description"] for item in document.data["organisations"]] == [*TRICKY, multiline]
     assert [path.name for path in written] == ["00-plan.yaml", "10-organisations.yaml"]
 
 
 def test_writer_splits_files_over_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_BYTES", 1500)
+    monkeypatch.setattr(writer, "MAX_BYTES", 1500)
     written = writer.write(tiny([f"text {n} " * 8 for n in range(40)]), tmp_path)
     parts = [path.name for path in written if path.name.startswith("10-")]
     assert len(parts) > 1

@@ -89,8 +89,8 @@ _DELETE = object()
 def mutated(data: st.DataObject, name: str) -> Any:
     """One base file's data with one value replaced (by odd YAML, a list, a block) or deleted."""
     loaded = sources.load(BASE / name, name)
-    assert loaded.document is not None
-    document = loaded.document.data
+    assert loaded.source is not None
+    document = loaded.source.data
     path = data.draw(st.sampled_from(_paths(document)[1:]))
     blocks = st.dictionaries(st.text(max_size=5), WEIRD, max_size=2)
     replacement = data.draw(st.one_of(WEIRD, st.just(_DELETE), st.lists(WEIRD, max_size=3), blocks))
@@ -151,8 +151,8 @@ def test_any_text_in_a_field_builds_completely_or_writes_nothing(title: str, des
 @SETTINGS
 @given(data=st.data(), name=st.sampled_from(sorted(FILES)))
 def test_the_fast_gate_and_jsonschema_agree_on_validity(data: st.DataObject, name: str) -> None:
-    from compiler import schema
+    from compiler.schema import explain, gate
 
     document = mutated(data, name)
-    detailed = list(schema._validator().iter_errors(document))
-    assert schema._gate().is_valid(document) == (detailed == [])
+    detailed = list(explain._validator().iter_errors(document))
+    assert gate.is_valid(document) == (detailed == [])

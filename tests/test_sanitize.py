@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from compiler.sanitize import sanitise
+from compiler.outputs.ast_gate import sanitise
 
 
 def doc(*blocks: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from compiler import schema
+from compiler.schema.definition import inline_references
 
 DRAFT7_KEYWORDS = {
     "$schema", "$id", "$ref", "$comment", "title", "description", "type", "enum", "const", "properties",
@@ -68,7 +69,7 @@ def test_every_definition_and_section_is_titled_in_italian_and_english() -> None
 
 def test_inlining_keeps_meaning_and_names_each_definition() -> None:
     definitions = dict(SCHEMA["definitions"])
-    inlined = schema.inline_references({"$ref": "#/definitions/action"}, definitions)
+    inlined = inline_references({"$ref": "#/definitions/action"}, definitions)
     assert inlined["$comment"] == "action"
     assert inlined["properties"]["start"]["$comment"] == "month"
     assert "$ref" not in str(inlined)

@@ -45,20 +45,20 @@ def load_text(tmp_path: Path, text: str | bytes) -> sources.Loaded:
 )
 def test_plain_scalars_keep_what_was_written(tmp_path: Path, written: str, loaded: object) -> None:
     result = load_text(tmp_path, f"value: {written}\n")
-    assert result.document is not None, result.problems
-    assert result.document.data == {"value": loaded}
-    assert type(result.document.data["value"]) is type(loaded)
+    assert result.source is not None, result.problems
+    assert result.source.data == {"value": loaded}
+    assert type(result.source.data["value"]) is type(loaded)
 
 
 def test_quoted_scalars_are_always_text(tmp_path: Path) -> None:
     result = load_text(tmp_path, 'a: "true"\nb: \'12\'\nc: "2025"\n')
-    assert result.document is not None
-    assert result.document.data == {"a": "true", "b": "12", "c": "2025"}
+    assert result.source is not None
+    assert result.source.data == {"a": "true", "b": "12", "c": "2025"}
 
 
 def test_every_key_and_value_keeps_its_position(tmp_path: Path) -> None:
     result = load_text(tmp_path, "actions:\n  - id: AZ-01\n    partners: [ets-alfa, ets-beta]\n")
-    document = result.document
+    document = result.source
     assert document is not None
     assert document.keys[("actions",)] == (1, 1)
     assert document.values[("actions", 0, "id")] == (2, 9)
@@ -69,23 +69,23 @@ def test_every_key_and_value_keeps_its_position(tmp_path: Path) -> None:
 
 def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
     result = load_text(tmp_path, "città: più città\nb: x\n")
-    assert result.document is not None
-    assert result.document.values[("città",)] == (1, 8)
+    assert result.source is not None
+    assert result.source.values[("città",)] == (1, 8)
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     result = load_text(tmp_path, "\ufeffa: uno\r\nb: due\r\n".encode())
     assert result.problems == []
-    assert result.document is not None
-    assert result.document.data == {"a": "uno", "b": "due"}
-    assert result.document.values[("b",)] == (2, 4)
+    assert result.source is not None
+    assert result.source.data == {"a": "uno", "b": "due"}
+    assert result.source.values[("b",)] == (2, 4)
 
 
 def test_a_comment_after_one_space_is_flagged_but_an_ordinary_comment_is_not(tmp_path: Path) -> None:
     result = load_text(tmp_path, "a: vedi punto #3\nb: comune  # Comune di Prova\nc: x # nota\n")
     assert [(p.code, p.where.line, p.where.column) for p in result.problems] == [("comment-in-value", 1, 15)]
-    assert result.document is not None
-    assert result.document.data["a"] == "vedi punto"
+    assert result.source is not None
+    assert result.source.data["a"] == "vedi punto"
 
 
 def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
@@ -98,13 +98,13 @@ def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
     levels = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
     levels += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     result = load_text(tmp_path, "\n".join(levels) + "\n")
-    assert result.document is None
+    assert result.source is None
     assert [p.code for p in result.problems] == ["yaml-anchor"]
 
 
 def test_deep_nesting_is_refused_with_a_position(tmp_path: Path) -> None:
     result = load_text(tmp_path, "a: " + "[" * 10_000 + "]" * 10_000 + "\n")
-    assert result.document is None
+    assert result.source is None
     (problem,) = result.problems
     assert problem.code in {"too-deep", "yaml-syntax"}
     assert problem.where.line == 1

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compiler.text import blocks, escape, inline, is_safe_url
+from compiler.document.markdown import blocks, escape, inline, is_safe_url
 
 
 def unescaped(markdown: str) -> list[str]:

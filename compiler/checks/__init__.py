@@ -1,7 +1,8 @@
 """Cross-document rules: what the schema cannot say about a plan.
 
-Each rule is a small module with a ``CODE``, a default ``SEVERITY``, a docstring showing YAML
-that passes and YAML that fails, and a ``find(plan, index)`` generator of findings. A rule that
+Each rule is a small module with a ``CODE`` (its name, severity and, from the first line of its
+docstring, its meaning), a docstring showing YAML that passes and YAML that fails, and a
+``find(plan, index)`` generator of findings. A rule that
 would give false alarms when a file could not be read (an unknown id may be defined there) says
 ``NEEDS_WHOLE_PLAN = True``. ``RULES``
 lists them in the order their diagnostics are produced.
@@ -12,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import ModuleType
 
-from compiler.checks import (
+from compiler.checks.index import Index
+from compiler.checks.rules import (
     chair_member,
     cycles,
     date_order,
@@ -29,8 +31,7 @@ from compiler.checks import (
     target_period,
     unknown_references,
 )
-from compiler.checks.index import Index
-from compiler.diagnostics import Diagnostic
+from compiler.messages.diagnostics import Code, Diagnostic
 from compiler.model import Plan
 
 RULES: tuple[ModuleType, ...] = (
@@ -52,6 +53,10 @@ RULES: tuple[ModuleType, ...] = (
 )
 
 
+#: The codes of the rules, in ``RULES`` order (part of ``planc codes``).
+CODES: tuple[Code, ...] = tuple(rule.CODE for rule in RULES)
+
+
 def check(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
     """Run every rule over the plan; if some file could not be read, only the local rules."""
     index = Index.of(plan)
@@ -59,4 +64,4 @@ def check(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
         if not complete and getattr(rule, "NEEDS_WHOLE_PLAN", False):
             continue
         for where, message, hint in rule.find(plan, index):
-            yield Diagnostic(where, rule.SEVERITY, rule.CODE, message, hint)
+            yield rule.CODE.at(where, message, hint)

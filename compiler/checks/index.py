@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from compiler.diagnostics import Text, Where, msg
+from compiler.messages.diagnostics import Text, msg
+from compiler.messages.suggest import did_you_mean
 from compiler.model import Action, Body, Indicator, Objective, Organisation, Plan, Ref
 
 T = TypeVar("T", Organisation, Body, Objective, Indicator, Action)
-
-#: What a rule reports: where, what is wrong, what to write instead.
-Finding = tuple[Where, Text, Text | None]
 
 ORGANISATION = "organisation"
 BODY = "body"
@@ -87,12 +84,7 @@ class Index:
     def suggest(self, wrong: str, kinds: frozenset[str]) -> Text | None:
         """A "did you mean" for a wrong id, with the valid ids when they are few."""
         candidates = self.ids_of(kinds)
-        close = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
-        guess = msg("Did you mean “{suggestion}”?", suggestion=close[0]) if close else None
-        if 0 < len(candidates) <= _LIST_LIMIT:
-            valid = msg("Valid ids: {ids}.", ids=tuple(candidates))
-            return msg("{guess} {allowed}", guess=guess, allowed=valid) if guess else valid
-        return guess
+        return did_you_mean(wrong, candidates, msg("Valid ids: {ids}.", ids=tuple(candidates)), _LIST_LIMIT)
 
 
 def _fill(table: dict[str, T], kinds: dict[str, str], kind: str, objects: Iterable[T]) -> None:

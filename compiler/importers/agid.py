@@ -65,10 +65,10 @@ def read(source_dir: Path) -> ImportResult:
     return result
 
 
-def _load(path: Path, result: ImportResult) -> sources.Document:
+def _load(path: Path, result: ImportResult) -> sources.SourceFile:
     """Load one source file with planc's strict loader; count its BOM and CRLF line ends."""
     loaded = sources.load(path, path.name)
-    if loaded.document is None:
+    if loaded.source is None:
         first = loaded.problems[0] if loaded.problems else None
         detail = f"{first.code} at line {first.where.line}" if first else "unknown problem"
         raise SourceError(f"cannot read {path}: {detail}")
@@ -79,7 +79,7 @@ def _load(path: Path, result: ImportResult) -> sources.Document:
         result.handled[f"UTF-8 BOM at the start of {path.name} stripped"] += 1
     if b"\r\n" in raw:
         result.handled[f"CRLF line ends in {path.name} read"] += 1
-    return loaded.document
+    return loaded.source
 
 
 def _period(folder: str) -> tuple[int, int]:
@@ -110,7 +110,7 @@ def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:
 
 
 def _organisations(
-    actors: dict[str, Any], document: sources.Document, space: IdSpace, result: ImportResult
+    actors: dict[str, Any], document: sources.SourceFile, space: IdSpace, result: ImportResult
 ) -> dict[str, str]:
     """Add each actor as an organisation; return actor key → organisation id."""
     ids = {}

@@ -35,7 +35,7 @@ PLACEHOLDER = "---"
 class Lines:
     """The action lines with what they refer to: actor → organisation id, chapter → objective id."""
 
-    document: sources.Document
+    document: sources.SourceFile
     items: list[Any]
     organisations: dict[str, str]
     objectives: dict[tuple[str, str | None], str]

@@ -1,0 +1,41 @@
+"""A reference points to the right kind of object: a partner is an organisation, not an action.
+
+Passes::
+
+    actions:
+      - {id: AZ-1, owner: segreteria, partners: [ets-alfa], ...}
+
+Fails (``AZ-2`` exists, but it is an action, not an organisation)::
+
+    actions:
+      - {id: AZ-1, owner: comune-al, partners: [AZ-2], ...}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler.checks.index import EXPECTED, KIND_NAMES, Index, references
+from compiler.checks.rule import Finding, rule_code
+from compiler.messages.diagnostics import Severity, msg
+from compiler.model import Plan
+
+CODE = rule_code("wrong-reference-kind", Severity.ERROR, __doc__)
+
+
+def find(plan: Plan, index: Index) -> Iterator[Finding]:
+    """Report references to an id of the wrong kind."""
+    for reference in references(plan):
+        kind = index.kinds.get(reference.ref.id)
+        if kind is not None and kind not in reference.kinds:
+            yield (
+                reference.ref.where,
+                msg(
+                    "“{id}” is {actual}, but “{field}” must name {expected}.",
+                    id=reference.ref.id,
+                    actual=KIND_NAMES[kind],
+                    field=reference.field,
+                    expected=EXPECTED[reference.kinds],
+                ),
+                index.suggest(reference.ref.id, reference.kinds),
+            )

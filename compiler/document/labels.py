@@ -1,0 +1,33 @@
+"""The words the document uses for the plan's coded values (statuses, types, fields, directions)."""
+
+from __future__ import annotations
+
+from compiler.messages.diagnostics import Text, msg
+
+STATUS_LABELS: dict[str, Text] = {"draft": msg("Draft"), "review": msg("Under review"), "approved": msg("Approved")}
+TYPE_LABELS: dict[str, Text] = {
+    "public-administration": msg("Public administrations"),
+    "third-sector": msg("Third-Sector organisations"),
+    "foundation": msg("Foundations"),
+    "facilitator": msg("Facilitators"),
+    "company": msg("Companies"),
+    "other": msg("Other organisations"),
+}
+FIELD_LABELS: dict[str, Text] = {
+    "social": msg("social"),
+    "educational": msg("educational"),
+    "cultural": msg("cultural"),
+    "environmental": msg("environmental"),
+    "other": msg("other"),
+}
+ACTION_STATUS_LABELS: dict[str, Text] = {
+    "planned": msg("planned"),
+    "in-progress": msg("in progress"),
+    "done": msg("done"),
+    "suspended": msg("suspended"),
+}
+DIRECTION_LABELS: dict[str, Text] = {
+    "increase": msg("increase"),
+    "decrease": msg("decrease"),
+    "maintain": msg("maintain"),
+}

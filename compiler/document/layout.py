@@ -1,0 +1,44 @@
+"""Lay out a checked plan: what the document shows, in order, computed from the model.
+
+The templates only loop and place. Plain strings here are escaped when the template prints
+them; ``Markdown`` values (links, descriptive text) were made safe by ``document.markdown``.
+"""
+
+from __future__ import annotations
+
+from compiler.document import front, objectives, parties, sheets, tables
+from compiler.document.context import LayoutContext
+from compiler.document.markdown import blocks
+from compiler.document.parts import PlanDocument
+from compiler.messages.translate import Translator
+from compiler.model import Plan
+
+
+def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
+    """Everything the document of a checked plan shows, in the plan's language."""
+    ctx = LayoutContext(plan, translate)
+    vision, context = plan.vision, plan.context
+    return PlanDocument(
+        lang=ctx.meta.lang,
+        draft=ctx.meta.status != "approved",
+        cover=front.cover(ctx),
+        vision=ctx.rich(vision.statement) if vision else None,
+        mission=ctx.rich(vision.mission) if vision else None,
+        values=[(value.name, blocks(value.description)) for value in vision.values] if vision else [],
+        context=ctx.rich(context.introduction) if context else None,
+        topics=[(topic.title, blocks(topic.text)) for topic in context.topics] if context else [],
+        laws=[front.law(ctx, law) for law in context.legal_framework] if context else [],
+        organisation_groups=parties.organisation_groups(ctx),
+        bodies=[parties.body(ctx, body) for body in plan.governance],
+        axes=[objectives.axis(ctx, axis) for axis in ctx.children[None]],
+        sheet_groups=sheets.sheet_groups(ctx),
+        objective_matrix=tables.objective_matrix(ctx),
+        organisation_matrix=tables.organisation_matrix(ctx),
+        budget_by_objective=tables.budget_by_objective(ctx),
+        budget_by_source=tables.budget_by_source(ctx),
+        budget_total=ctx.formats.money(sum(action.total_budget for action in plan.actions)),
+        indicator_index=[
+            objectives.indicator_row(ctx, i, with_anchor=True) for i in sorted(plan.indicators, key=lambda i: i.id)
+        ],
+        has_illustrative=any(o.illustrative for o in plan.organisations),
+    )

@@ -1,0 +1,49 @@
+"""The parties of the plan: organisations grouped by type, and the governance bodies."""
+
+from __future__ import annotations
+
+from compiler.document.context import LayoutContext
+from compiler.document.labels import FIELD_LABELS, TYPE_LABELS
+from compiler.document.links import anchor, ident
+from compiler.document.markdown import escape
+from compiler.document.parts import BodyView, OrganisationGroup, OrganisationRow
+from compiler.model import Body, Organisation
+
+
+def organisation_groups(ctx: LayoutContext) -> list[OrganisationGroup]:
+    """The organisations, grouped by type in the order of ``TYPE_LABELS``."""
+    groups: dict[str, list[OrganisationRow]] = {}
+    for organisation in ctx.plan.organisations:
+        groups.setdefault(organisation.type, []).append(organisation_row(ctx, organisation))
+    order = list(TYPE_LABELS)
+    return [
+        OrganisationGroup(ctx.t(TYPE_LABELS.get(kind, TYPE_LABELS["other"])), rows)
+        for kind, rows in sorted(
+            groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+        )
+    ]
+
+
+def organisation_row(ctx: LayoutContext, organisation: Organisation) -> OrganisationRow:
+    """One organisation as a table row."""
+    return OrganisationRow(
+        name=anchor(organisation.id, organisation.name),
+        illustrative=organisation.illustrative,
+        fields=", ".join(ctx.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
+        description=escape(" — ".join(part for part in (organisation.description, organisation.address) if part))
+        or None,
+    )
+
+
+def body(ctx: LayoutContext, body: Body) -> BodyView:
+    """A governance body with its members, chair and reporting line."""
+    return BodyView(
+        id=ident(body.id),
+        name=body.name,
+        description=ctx.rich(body.description),
+        members=[ctx.party(ref.id) for ref in body.members],
+        chair=ctx.party(body.chair.id) if body.chair else None,
+        reports_to=ctx.party(body.reports_to.id) if body.reports_to else None,
+        responsibilities=list(body.responsibilities),
+        meetings=body.meetings,
+    )

@@ -1,0 +1,191 @@
+"""The parts of the document, as the templates receive them (``document.layout`` computes them).
+
+Plain strings are escaped when a template prints them; ``Markdown`` values (links, descriptive
+text) were made safe by ``document.markdown``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from compiler.document.markdown import Markdown
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The first page."""
+
+    title: str
+    subtitle: str | None
+    version: str
+    status: str
+    date: str
+    territory: str | None
+    period: str
+    summary: Markdown | None
+    signatories: list[Markdown]
+    prepared_with: list[Markdown]
+    supported_by: list[Markdown]
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    """One organisation in the organisations section."""
+
+    name: Markdown
+    illustrative: bool
+    fields: str
+    description: Markdown | None
+
+
+@dataclass(frozen=True)
+class OrganisationGroup:
+    """Organisations of one type."""
+
+    label: str
+    rows: list[OrganisationRow]
+
+
+@dataclass(frozen=True)
+class BodyView:
+    """A governance body."""
+
+    id: Markdown
+    name: str
+    description: Markdown | None
+    members: list[Markdown]
+    chair: Markdown | None
+    reports_to: Markdown | None
+    responsibilities: list[str]
+    meetings: str | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator as a table row."""
+
+    id: Markdown
+    name: str
+    objective: Markdown | None
+    unit: str
+    baseline: str
+    target: str
+    direction: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action as a table row under its objective."""
+
+    id: Markdown
+    title: str
+    owner: Markdown
+    partners: Markdown
+    period: str
+    budget: str
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    """An objective with its indicators and actions."""
+
+    id: Markdown
+    title: str
+    description: Markdown | None
+    indicators: list[IndicatorRow]
+    actions: list[ActionRow]
+
+
+@dataclass(frozen=True)
+class AxisView:
+    """A strategic axis and the objectives under it."""
+
+    id: Markdown
+    title: str
+    description: Markdown | None
+    objectives: list[ObjectiveView]
+    own: ObjectiveView | None = None
+
+
+@dataclass(frozen=True)
+class ActionSheet:
+    """Everything about one action."""
+
+    id: Markdown
+    title: str
+    description: Markdown | None
+    objectives: Markdown
+    owner: Markdown
+    partners: Markdown
+    period: str
+    status: str
+    budget: list[tuple[str, str]]
+    total: str
+    deliverables: list[str]
+
+
+@dataclass(frozen=True)
+class SheetGroup:
+    """The action sheets of one axis."""
+
+    title: str
+    sheets: list[ActionSheet]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row of a matrix: what it is about, then one cell per column."""
+
+    label: Markdown
+    cells: list[Markdown]
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    """A row of a budget table."""
+
+    label: Markdown
+    amount: str
+    share: str
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """Everything the templates place, in document order."""
+
+    lang: str
+    draft: bool
+    cover: Cover
+    vision: Markdown | None
+    mission: Markdown | None
+    values: list[tuple[str, Markdown]]
+    context: Markdown | None
+    topics: list[tuple[str, Markdown]]
+    laws: list[tuple[Markdown, Markdown | None]]
+    organisation_groups: list[OrganisationGroup]
+    bodies: list[BodyView]
+    axes: list[AxisView]
+    sheet_groups: list[SheetGroup]
+    objective_matrix: list[MatrixRow]
+    organisation_matrix: list[MatrixRow]
+    budget_by_objective: list[AmountRow]
+    budget_by_source: list[AmountRow]
+    budget_total: str
+    indicator_index: list[IndicatorRow]
+    has_illustrative: bool = field(default=False)
+
+
+@dataclass(frozen=True)
+class PageChrome:
+    """The words around the content on every page: title, labels, draft mark, in the plan's language."""
+
+    title: str
+    lang: str
+    version_label: str
+    draft_mark: str | None
+    draft_note: str
+    toc_title: str
+    skip_label: str
+    footer_note: str
+    page_label: str  #: holds ``{page}`` and ``{pages}``

@@ -1,0 +1,79 @@
+"""Render with Jinja2: the plan as pandoc Markdown (``build/plan.md``), and the publish index as HTML."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+
+from compiler import templates
+from compiler.document.markdown import Markdown, escape, escape_keeping_edges
+from compiler.document.parts import PlanDocument
+from compiler.messages.translate import Translator
+
+
+def _finalize(value: Any) -> str:
+    """Escape everything a template prints, except Markdown that planc built itself."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None or isinstance(value, jinja2.Undefined):
+        raise TypeError("a template printed an empty value; guard it with {% if %}")
+    return escape(str(value))
+
+
+def _join(items: Iterable[Any], separator: str = ", ") -> Markdown:
+    """Join items, escaping those that are not planc's own Markdown."""
+    return Markdown(escape_keeping_edges(separator).join(_finalize(item) for item in items))
+
+
+def _translated(environment: jinja2.Environment, language: str) -> jinja2.Environment:
+    translate = Translator(language)
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        translate.gettext, lambda one, many, n: translate.gettext(one if n == 1 else many), newstyle=True
+    )
+    return environment
+
+
+_LOADER = jinja2.FunctionLoader(templates.read)
+
+
+@functools.cache
+def _markdown_environment(language: str) -> jinja2.Environment:
+    # The output is Markdown, not HTML: `_finalize` escapes every printed value for pandoc instead.
+    environment = jinja2.Environment(
+        loader=_LOADER,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # noqa: S701
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        comment_start_string="{##",  # leave pandoc's {#id} alone
+        comment_end_string="##}",
+        finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.filters["join"] = _join
+    return _translated(environment, language)
+
+
+@functools.cache
+def _html_environment(language: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=_LOADER, undefined=jinja2.StrictUndefined, autoescape=True, extensions=["jinja2.ext.i18n"]
+    )
+    return _translated(environment, language)
+
+
+def index(releases: list[dict[str, Any]], translate: Translator) -> str:
+    """The HTML page listing every published version (escaped as HTML: titles are plan text)."""
+    title = str(releases[0]["title"]) if releases else ""
+    template = _html_environment(translate.language).get_template("index.html.j2")
+    return template.render(releases=releases, title=title, lang=translate.language)
+
+
+def render(document: PlanDocument, language: str) -> str:
+    """The plan as pandoc Markdown."""
+    template = _markdown_environment(language).get_template("plan.md.j2")
+    return template.render(doc=document)

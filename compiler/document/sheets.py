@@ -1,0 +1,44 @@
+"""The action sheets: everything about each action, grouped by the axis of its first objective."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from compiler.document.context import LayoutContext
+from compiler.document.labels import ACTION_STATUS_LABELS
+from compiler.document.links import ident, joined, link
+from compiler.document.markdown import Markdown
+from compiler.document.parts import ActionSheet, SheetGroup
+from compiler.messages.diagnostics import msg
+from compiler.model import Action
+
+
+def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
+    """One action's sheet."""
+    return ActionSheet(
+        id=ident(action.id),
+        title=action.title,
+        description=ctx.rich(action.description),
+        objectives=joined(link(ref.id, f"{ref.id} {ctx.titles.get(ref.id, '')}") for ref in action.objectives),
+        owner=ctx.party(action.owner.id) if action.owner else Markdown(""),
+        partners=joined(ctx.party(ref.id) for ref in action.partners),
+        period=ctx.period(action),
+        status=ctx.t(ACTION_STATUS_LABELS[action.status]) if action.status in ACTION_STATUS_LABELS else "",
+        budget=[(line.source, ctx.formats.money(line.amount)) for line in action.budget],
+        total=ctx.formats.money(action.total_budget),
+        deliverables=list(action.deliverables),
+    )
+
+
+def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:
+    """The sheets, axis by axis; actions with no objective come last."""
+    by_axis: dict[str | None, list[ActionSheet]] = defaultdict(list)
+    for action in ctx.plan.actions:
+        first = action.objectives[0].id if action.objectives else None
+        by_axis[ctx.axis_of(first) if first else None].append(sheet(ctx, action))
+    groups = [
+        SheetGroup(f"{axis.id} {axis.title}", by_axis[axis.id]) for axis in ctx.children[None] if by_axis.get(axis.id)
+    ]
+    if by_axis.get(None):
+        groups.append(SheetGroup(ctx.t(msg("Other actions")), by_axis[None]))
+    return groups

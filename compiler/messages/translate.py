@@ -1,0 +1,53 @@
+"""Translate messages and document chrome with gettext catalogs (compiled by Babel)."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import importlib.resources
+from pathlib import Path
+
+from compiler.messages.diagnostics import Arg, Text
+
+#: The compiled catalogues, shipped inside the package.
+LOCALE_DIR = Path(str(importlib.resources.files(__package__) / "locale"))
+DOMAIN = "planc"
+LANGUAGES = ("en", "it")
+DEFAULT_LANGUAGE = "en"
+
+
+def language_of(tag: str | None) -> str:
+    """Return the supported language for a BCP 47 tag (``it-IT`` → ``it``), English otherwise."""
+    if not tag:
+        return DEFAULT_LANGUAGE
+    primary = tag.replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@functools.cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+class Translator:
+    """Turns ``Text`` values into strings in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language_of(language)
+        self._catalog = _catalog(self.language)
+
+    def gettext(self, message: str) -> str:
+        """Translate one msgid."""
+        return self._catalog.gettext(message)
+
+    def __call__(self, text: Text) -> str:
+        """Translate a message and fill in its arguments."""
+        template = self._catalog.gettext(text.msgid)
+        return template.format(**{name: self._arg(value) for name, value in text.args.items()})
+
+    def _arg(self, value: Arg) -> str:
+        if isinstance(value, Text):
+            return self(value)
+        if isinstance(value, tuple):
+            return ", ".join(self._arg(item) for item in value)
+        return str(value)

@@ -1,0 +1,43 @@
+"""The typed plan: its objects (``objects``), their dates and ids, and the assembly of files into them."""
+
+from compiler.model.dates import PlanDate
+from compiler.model.ids import IDENTIFIER
+from compiler.model.objects import (
+    Action,
+    Body,
+    Context,
+    FundingLine,
+    Identified,
+    Indicator,
+    LegalReference,
+    Measure,
+    Meta,
+    Objective,
+    Organisation,
+    Plan,
+    Ref,
+    Topic,
+    Value,
+    Vision,
+)
+
+__all__ = [
+    "IDENTIFIER",
+    "Action",
+    "Body",
+    "Context",
+    "FundingLine",
+    "Identified",
+    "Indicator",
+    "LegalReference",
+    "Measure",
+    "Meta",
+    "Objective",
+    "Organisation",
+    "Plan",
+    "PlanDate",
+    "Ref",
+    "Topic",
+    "Value",
+    "Vision",
+]

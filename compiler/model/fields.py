@@ -1,0 +1,75 @@
+"""Read a plan file's mappings as typed values, tolerantly: the schema has reported shape errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeGuard
+
+from compiler.messages.diagnostics import Where
+from compiler.model.dates import PlanDate
+from compiler.model.objects import Measure, Ref
+from compiler.sources import PathKey, SourceFile
+
+
+class Fields:
+    """Typed, tolerant access to one mapping of a plan file: a value of the wrong type reads as absent."""
+
+    def __init__(self, source: SourceFile, path: PathKey, data: Any) -> None:
+        self.source = source
+        self.path = path
+        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
+
+    def where(self, key: str | None = None) -> Where:
+        return self.source.where((*self.path, key) if key else self.path)
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        return value if isinstance(value, str) else None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+
+    def flag(self, key: str) -> bool:
+        return self.data.get(key) is True
+
+    def ref(self, key: str) -> Ref | None:
+        value = self.data.get(key)
+        return Ref(value, self.where(key)) if isinstance(value, str) else None
+
+    def refs(self, key: str) -> tuple[Ref, ...]:
+        value = self.data.get(key)
+        if isinstance(value, str):
+            return (Ref(value, self.where(key)),)
+        if not isinstance(value, list):
+            return ()
+        path = (*self.path, key)
+        return tuple(
+            Ref(item, self.source.where((*path, index))) for index, item in enumerate(value) if isinstance(item, str)
+        )
+
+    def date(self, key: str) -> PlanDate | None:
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        return PlanDate(str(value), self.where(key))
+
+    def child(self, key: str) -> Fields:
+        return Fields(self.source, (*self.path, key), self.data.get(key))
+
+    def children(self, key: str) -> Iterator[Fields]:
+        value = self.data.get(key)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield Fields(self.source, (*self.path, key, index), item)
+
+    def measure(self, key: str) -> Measure | None:
+        item = self.child(key)
+        value, year = item.data.get("value"), item.data.get("year")
+        if not is_number(value) or not isinstance(year, int) or isinstance(year, bool):
+            return None
+        return Measure(float(value), year, item.where(), item.text("note"))
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)

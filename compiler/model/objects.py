@@ -1,0 +1,217 @@
+"""The typed plan: every object knows where it was written (``compiler.model.assembly`` builds it)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from compiler.messages.diagnostics import Where
+from compiler.model.dates import PlanDate
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another object's id, where it was written."""
+
+    id: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A value in a year (an indicator's baseline or target)."""
+
+    value: float
+    year: int
+    where: Where
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The plan's metadata."""
+
+    title: str
+    version: str
+    status: str
+    lang: str
+    where: Where
+    subtitle: str | None = None
+    slug: str | None = None
+    date: PlanDate | None = None
+    period_start: PlanDate | None = None
+    period_end: PlanDate | None = None
+    territory: str | None = None
+    currency: str = "EUR"
+    summary: str | None = None
+    prepared_with: tuple[Ref, ...] = ()
+    supported_by: tuple[Ref, ...] = ()
+
+    def period(self) -> tuple[datetime.date, datetime.date] | None:
+        """The plan's first and last day, or ``None`` if either is missing or they are inverted."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        first, last = self.period_start.first_day(), self.period_end.last_day()
+        return (first, last) if first is not None and last is not None and first <= last else None
+
+    def period_label(self) -> str:
+        """The period as written: ``2025–2027``."""
+        return "–".join(bound.text for bound in (self.period_start, self.period_end) if bound is not None)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One of the alliance's values."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Vision:
+    """Vision statement, mission and values."""
+
+    statement: str
+    mission: str | None = None
+    values: tuple[Value, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A titled piece of context."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LegalReference:
+    """A law or regulation the plan works within."""
+
+    reference: str
+    title: str
+    summary: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Introduction, topics and legal framework."""
+
+    introduction: str | None = None
+    topics: tuple[Topic, ...] = ()
+    legal_framework: tuple[LegalReference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation involved in the plan."""
+
+    id: str
+    name: str
+    type: str
+    where: Where
+    short_name: str | None = None
+    signatory: bool = False
+    illustrative: bool = False
+    fields: tuple[str, ...] = ()
+    description: str | None = None
+    website: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A governance body."""
+
+    id: str
+    name: str
+    where: Where
+    description: str | None = None
+    members: tuple[Ref, ...] = ()
+    chair: Ref | None = None
+    reports_to: Ref | None = None
+    responsibilities: tuple[str, ...] = ()
+    meetings: str | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A strategic axis (no parent) or an objective under one."""
+
+    id: str
+    title: str
+    where: Where
+    description: str | None = None
+    parent: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """How an objective is measured."""
+
+    id: str
+    name: str
+    where: Where
+    objective: Ref | None = None
+    unit: str | None = None
+    baseline: Measure | None = None
+    target: Measure | None = None
+    direction: str | None = None
+    source: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    """An amount from one funding source."""
+
+    source: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class Action:
+    """An activity of the plan."""
+
+    id: str
+    title: str
+    where: Where
+    description: str | None = None
+    objectives: tuple[Ref, ...] = ()
+    owner: Ref | None = None
+    partners: tuple[Ref, ...] = ()
+    start: PlanDate | None = None
+    end: PlanDate | None = None
+    status: str | None = None
+    deliverables: tuple[str, ...] = ()
+    budget: tuple[FundingLine, ...] = ()
+
+    @property
+    def total_budget(self) -> float:
+        """The sum of the action's budget lines."""
+        return sum(line.amount for line in self.budget)
+
+
+#: Every kind of object that has an id.
+Identified = Organisation | Body | Objective | Indicator | Action
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole plan, merged from every file."""
+
+    meta: Meta | None = None
+    vision: Vision | None = None
+    context: Context | None = None
+    organisations: tuple[Organisation, ...] = ()
+    governance: tuple[Body, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    actions: tuple[Action, ...] = ()
+    files: tuple[str, ...] = field(default=())
+
+    def identified(self) -> tuple[Identified, ...]:
+        """Every object with an id, in plan order, kind by kind."""
+        return (*self.organisations, *self.governance, *self.objectives, *self.indicators, *self.actions)

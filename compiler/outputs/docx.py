@@ -1,0 +1,52 @@
+"""The DOCX writer: pandoc's DOCX writer with planc's reference document, then finished by planc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler.outputs import docx_package, docx_reference, pandoc
+from compiler.outputs.ast_gate import Node
+from compiler.outputs.writer import Job, Writer, write_ast
+
+
+class DocxWriter(Writer):
+    """pandoc writes the DOCX with planc's styles; planc dates it and names its title and language."""
+
+    output = "plan.docx"
+    default_reference: pandoc.Run | None = None
+    run: pandoc.Run | None = None
+    job: Job | None = None
+
+    def prepare(self) -> None:
+        """Ask pandoc for its default reference document, which planc's own is made from."""
+        self.default_reference = pandoc.start(
+            ["--print-default-data-file", "reference.docx"], self.data_dir, "print the default reference.docx"
+        )
+
+    def start(self, job: Job) -> None:
+        """Start pandoc writing the DOCX."""
+        if self.default_reference is None:
+            raise RuntimeError("the DOCX writer was started before it was prepared")
+        self.job = job
+        reference = docx_reference.reference(self.default_reference.wait(), job.chrome)
+        (self.folder / "reference.docx").write_bytes(reference)
+        meta: Node = {"lang": {"t": "MetaString", "c": job.chrome.lang}}
+        source = write_ast(job.ast, meta, job.ast["blocks"], self.folder / "docx.json")
+        options = [f"--reference-doc={self.folder / 'reference.docx'}"]
+        self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)
+
+    def finish(self) -> Path:
+        """Wait for pandoc, then date, title and language the document."""
+        if self.run is None or self.job is None:
+            raise RuntimeError("the DOCX writer was finished before it was started")
+        self.run.wait()
+        raw = (self.folder / "raw.docx").read_bytes()
+        chrome = self.job.chrome
+        (self.folder / self.output).write_bytes(docx_package.finish(raw, chrome.title, chrome.lang, self.when))
+        return self.folder / self.output
+
+    def stop(self) -> None:
+        """Stop pandoc."""
+        for run in (self.default_reference, self.run):
+            if run is not None:
+                run.kill()

@@ -1,0 +1,52 @@
+"""A DOCX as what it is, a zip of XML parts: edit parts and write the zip reproducibly.
+
+pandoc's sandbox dates a DOCX 1970-01-01; ``finish`` dates it from the build instead, sets the
+title and language, and rewrites the zip with fixed timestamps so that the bytes are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from xml.sax.saxutils import escape
+
+
+def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes:
+    """Date, title and language the document, with reproducible zip entries."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def core(xml: str) -> str:
+        xml = re.sub(
+            r"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>", rf"<dcterms:\1\2>{stamp}</dcterms:\1>", xml
+        )
+        xml = re.sub(r"<dc:title>.*?</dc:title>|<dc:title\s*/>", "", xml, flags=re.S)
+        xml = re.sub(r"<dc:language>.*?</dc:language>", "", xml, flags=re.S)
+        return xml.replace(
+            "</cp:coreProperties>",
+            f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
+        )
+
+    return rewrite(docx, {"docProps/core.xml": core}, {}, when)
+
+
+def rewrite(
+    data: bytes, edits: Mapping[str, Callable[[str], str]], added: dict[str, str], when: datetime.datetime
+) -> bytes:
+    """``data`` with ``edits`` applied to its parts and ``added`` parts, every entry dated ``when``."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = [info.filename for info in source.infolist()]
+        for name in [*names, *(n for n in added if n not in names)]:
+            content = added[name].encode() if name in added else source.read(name)
+            edit = edits.get(name)
+            if edit is not None:
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()

@@ -1,0 +1,55 @@
+"""The HTML writer: one standalone page with its CSS inside and a ``<nav>`` around the contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler import templates
+from compiler.outputs import pandoc
+from compiler.outputs.ast_gate import Node
+from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
+
+
+def _html_blocks(block: Node) -> list[Node]:
+    if block["t"] == "Div" and div_attributes(block)[0] == "toc":
+        return [
+            raw_block("html", '<nav class="toc" aria-labelledby="toc-title">'),
+            *block["c"][1],
+            raw_block("html", "</nav>"),
+        ]
+    return [block]
+
+
+class HtmlWriter(Writer):
+    """pandoc's HTML5 writer with planc's page template."""
+
+    output = "plan.html"
+    run: pandoc.Run | None = None
+
+    def start(self, job: Job) -> None:
+        """Start pandoc writing the page."""
+        template = templates.read("plan.html").replace("/* planc:css */", templates.read("plan.css"))
+        (self.folder / "plan.html.template").write_text(template, encoding="utf-8")
+        chrome = job.chrome
+        meta = pandoc_meta(
+            chrome,
+            pagetitle=chrome.title,
+            draft_mark=chrome.draft_mark,
+            draft_note=chrome.draft_note,
+            skip_label=chrome.skip_label,
+            footer_note=chrome.footer_note,
+        )
+        source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _html_blocks), self.folder / "html.json")
+        options = ["--standalone", f"--template={self.folder / 'plan.html.template'}", "--section-divs"]
+        self.run = pandoc.start_writer(source, "html5", self.folder / self.output, self.data_dir, options)
+
+    def finish(self) -> Path:
+        """Wait for pandoc."""
+        if self.run is not None:
+            self.run.wait()
+        return self.folder / self.output
+
+    def stop(self) -> None:
+        """Stop pandoc."""
+        if self.run is not None:
+            self.run.kill()

@@ -1,0 +1,118 @@
+"""The PDF writer: pandoc writes Typst source with planc's template, Typst compiles it to PDF/A.
+
+The Typst child process is started before pandoc reads the Markdown, so that its start-up is
+off the build's critical path; the source pandoc writes is fixed for a pandoc 3.9 bug and
+refused if it would call Typst functions that read files or run code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from compiler import templates
+from compiler.outputs import pandoc
+from compiler.outputs.ast_gate import Node
+from compiler.outputs.typst import Compiler, TypstError
+from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
+
+_TYPST_COVER = {
+    "cover": "planc-cover",
+    "cover-title": "planc-cover-title",
+    "cover-subtitle": "planc-cover-subtitle",
+    "cover-meta": "planc-cover-meta",
+    "cover-parties": "planc-cover-parties",
+}
+_TYPST_FORBIDDEN = re.compile(r"(?<!\\)#(?:read|include|import|plugin|json|yaml|csv|xml|toml|cbor|image|eval)\b")
+#: pandoc 3.9 writes ``#strong[Label].body`` when text starting with ``.`` follows bold text,
+#: which Typst reads as a field access (jgm/pandoc#11511, fixed in 3.10): escape that dot.
+_FIELD_ACCESS = ("].", "]\\.")
+
+
+def fix_field_access(source: str) -> str:
+    """Escape a ``.`` right after a closing bracket (the pandoc 3.9 field-access bug)."""
+    out: list[str] = []
+    index = 0
+    while (found := source.find(_FIELD_ACCESS[0], index)) != -1:
+        escaped = found > 0 and source[found - 1] == "\\" and not (found > 1 and source[found - 2] == "\\")
+        after = source[found + 2 : found + 3]
+        out.append(source[index:found])
+        if not escaped and (after.isalpha() or after == "_"):
+            out.append(_FIELD_ACCESS[1])
+        else:
+            out.append(_FIELD_ACCESS[0])
+        index = found + 2
+    out.append(source[index:])
+    return "".join(out)
+
+
+def _typst_blocks(block: Node) -> list[Node]:
+    if block["t"] != "Div":
+        return [block]
+    identifier, classes = div_attributes(block)
+    if identifier == "toc":
+        return [raw_block("typst", "#planc-toc()")]
+    function = next((_TYPST_COVER[c] for c in classes if c in _TYPST_COVER), None)
+    inner = decorate(block["c"][1], _typst_blocks)
+    if function is None:
+        return inner
+    return [raw_block("typst", f"#{function}["), *inner, raw_block("typst", "]")]
+
+
+class PdfWriter(Writer):
+    """pandoc's Typst writer, then Typst."""
+
+    output = "plan.pdf"
+    run: pandoc.Run | None = None
+    compiler: Compiler | None = None
+
+    def prepare(self) -> None:
+        """Start the Typst child process."""
+        self.compiler = Compiler(int(self.when.timestamp()))
+
+    def start(self, job: Job) -> None:
+        """Start pandoc writing the Typst source."""
+        chrome = job.chrome
+        language, _, region = chrome.lang.partition("-")
+        meta = pandoc_meta(
+            chrome,
+            running_title=chrome.title,
+            version_label=chrome.version_label,
+            draft_mark=chrome.draft_mark,
+            toc_title=chrome.toc_title,
+        )
+        meta["lang-code"] = {"t": "MetaString", "c": language}
+        if region:
+            meta["region"] = {"t": "MetaString", "c": region}
+        source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _typst_blocks), self.folder / "typst.json")
+        (self.folder / "typst").mkdir()
+        template = self.folder / "plan.typ.template"
+        template.write_text(templates.read("plan.typ"), encoding="utf-8")
+        options = ["--standalone", f"--template={template}"]
+        self.run = pandoc.start_writer(source, "typst", self.folder / "typst" / "main.typ", self.data_dir, options)
+
+    def proceed(self) -> None:
+        """Wait for the Typst source, check it, and hand it to Typst."""
+        if self.run is None or self.compiler is None:
+            return
+        self.run.wait()
+        source = self.folder / "typst" / "main.typ"
+        text = fix_field_access(source.read_text(encoding="utf-8"))
+        forbidden = _TYPST_FORBIDDEN.search(text)
+        if forbidden:
+            raise TypstError(f"refusing to compile Typst source that calls {forbidden.group()}")
+        source.write_text(text, encoding="utf-8")
+        self.compiler.compile(source, self.folder / self.output)
+
+    def finish(self) -> Path:
+        """Wait for Typst."""
+        if self.compiler is not None:
+            self.compiler.finish()
+        return self.folder / self.output
+
+    def stop(self) -> None:
+        """Stop pandoc and Typst."""
+        if self.run is not None:
+            self.run.kill()
+        if self.compiler is not None:
+            self.compiler.stop()

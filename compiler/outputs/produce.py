@@ -1,0 +1,77 @@
+"""Produce the documents from planc's Markdown: one pandoc read, one gate, the writers in parallel.
+
+The Markdown is read once into pandoc's AST and passed through the gate; each requested format
+then gets the same AST, and its writer runs at the same time as the others. Every file goes to
+a staging folder first and replaces the old outputs only when all of them are ready.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from compiler.document.parts import PageChrome
+from compiler.outputs import pandoc, staging
+from compiler.outputs.ast_gate import sanitise
+from compiler.outputs.registry import WRITERS
+from compiler.outputs.typst import TypstError
+from compiler.outputs.writer import Job, Writer
+
+#: Markdown longer than this is read by as many pandoc processes as there are cores.
+SPLIT_ABOVE = 64_000
+
+
+class ToolchainError(Exception):
+    """pandoc or Typst failed, or the outputs could not be written."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One build: the Markdown, the page chrome, which formats, where and when."""
+
+    markdown: str
+    chrome: PageChrome
+    formats: tuple[str, ...]
+    out: Path
+    when: datetime.datetime
+
+
+def produce(request: Request) -> list[Path]:
+    """Write ``plan.md`` and the requested formats into ``request.out``; all or nothing."""
+    try:
+        with staging.staging(request.out) as folder:
+            files = _produce(request, folder)
+            return staging.commit(files, request.out)
+    except (pandoc.PandocError, TypstError) as exc:
+        raise ToolchainError(str(exc)) from exc
+    except OSError as exc:
+        raise ToolchainError(f"cannot write the outputs in {request.out}: {exc.strerror or exc}") from exc
+
+
+def _produce(request: Request, folder: Path) -> dict[str, Path]:
+    data_dir = folder / "pandoc-data"
+    data_dir.mkdir()
+    files = {"plan.md": folder / "plan.md"}
+    files["plan.md"].write_text(request.markdown, encoding="utf-8")
+    writers: list[Writer] = [
+        writer(folder, data_dir, request.when) for name, writer in WRITERS.items() if name in request.formats
+    ]
+    try:
+        for writer in writers:
+            writer.prepare()
+        parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
+        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        job = Job(ast, request.chrome, folder, data_dir, request.when)
+        for writer in writers:
+            writer.start(job)
+        for writer in writers:
+            writer.proceed()
+        # The PDF started first and takes longest: wait for it last, as the others finish meanwhile.
+        finished = {writer.output: writer.finish() for writer in sorted(writers, key=lambda w: w.output == "plan.pdf")}
+    finally:
+        for writer in writers:
+            writer.stop()
+    files.update((name, finished[name]) for name in ("plan.html", "plan.docx", "plan.pdf") if name in finished)
+    return files

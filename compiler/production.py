@@ -1,0 +1,52 @@
+"""From a checked plan to documents on disk: lay it out, render its Markdown, produce, publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler.document.chrome import build_date, page_chrome
+from compiler.document.layout import lay_out
+from compiler.document.render import index, render
+from compiler.messages.translate import Translator
+from compiler.model import Meta, Plan
+from compiler.outputs import publish, staging
+from compiler.outputs.produce import Request, ToolchainError, produce
+from compiler.outputs.publish import PublishError
+from compiler.outputs.registry import FORMATS
+
+__all__ = ["PublishError", "ToolchainError", "produce_plan", "publish_plan"]
+
+
+def _meta(plan: Plan) -> Meta:
+    if plan.meta is None:
+        raise ValueError("a plan without metadata cannot be built")
+    return plan.meta
+
+
+def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> Request:
+    """Render the plan to Markdown and describe the documents to produce from it."""
+    meta = _meta(plan)
+    translate = Translator(meta.lang)
+    markdown = render(lay_out(plan, translate), translate.language)
+    return Request(markdown, page_chrome(meta, translate), formats, out, build_date(plan, epoch))
+
+
+def produce_plan(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:
+    """Write ``plan.md`` and the documents of a checked plan into ``out``."""
+    return produce(_request(plan, out, formats, epoch))
+
+
+def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
+    """Build every format of a checked plan and add it to ``root`` as a new version."""
+    meta = _meta(plan)
+    day = meta.date.first_day() if meta.date else None
+    release = publish.Release(
+        meta.title, meta.version, meta.slug or publish.slugify(meta.title), day.isoformat() if day else "", meta.status
+    )
+    publish.folder_for(root, release)
+    with staging.staging(root) as scratch:
+        built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
+        target = publish.assemble(built, release, root)
+    page = index(publish.releases(root), Translator(meta.lang))
+    staging.write_bytes(root / "index.html", page.encode("utf-8"))
+    return [*sorted(target.iterdir()), root / "index.html"]
