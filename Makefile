@@ -12,7 +12,7 @@ OUT ?= build
 PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: all check build test lint typecheck pytest publish bench messages clean distclean
+.PHONY: all check build test test-fast lint typecheck pytest publish bench messages clean distclean
 
 all: build
 
@@ -40,6 +40,11 @@ $(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime
 	touch $@
 
 test: clients $(VENV)/.dev lint typecheck pytest
+
+# The quick loop while editing: lint, types, and every test that needs neither pandoc/Typst nor
+# the real clients (well under a minute).
+test-fast: $(VENV)/.dev lint typecheck
+	$(BIN)/pytest -m "not toolchain and not clients" -q
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check compiler tests bench tools

@@ -64,8 +64,24 @@ _PLAN_DIR = click.argument(
 )
 
 
+def _print_version(context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    if not value or context.resilient_parsing:
+        return
+    from compiler.outputs import pandoc, typst  # noqa: PLC0415
+
+    click.echo(f"planc {__version__}")
+    for name, version in (("pandoc", pandoc.version), ("Typst", typst.version)):
+        try:
+            click.echo(f"{name} {version()}")
+        except Exception as problem:  # say what is missing, never a traceback
+            click.echo(f"{name}: not available ({problem})")
+    context.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planc")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version, help="Show the versions."
+)
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full traceback of an internal error.")
 @click.pass_context
 def cli(context: click.Context, show_traceback: bool) -> None:

@@ -14,7 +14,7 @@ from compiler.outputs.produce import Request, ToolchainError, produce
 from compiler.outputs.publish import PublishError
 from compiler.outputs.registry import FORMATS
 
-__all__ = ["PublishError", "ToolchainError", "produce_plan", "publish_plan"]
+__all__ = ["PublishError", "ToolchainError", "markdown_of", "produce_plan", "publish_plan"]
 
 
 def _meta(plan: Plan) -> Meta:
@@ -23,12 +23,17 @@ def _meta(plan: Plan) -> Meta:
     return plan.meta
 
 
+def markdown_of(plan: Plan) -> str:
+    """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
+    translate = Translator(_meta(plan).lang)
+    return render(lay_out(plan, translate), translate.language)
+
+
 def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> Request:
     """Render the plan to Markdown and describe the documents to produce from it."""
     meta = _meta(plan)
-    translate = Translator(meta.lang)
-    markdown = render(lay_out(plan, translate), translate.language)
-    return Request(markdown, page_chrome(meta, translate), formats, out, build_date(plan, epoch))
+    chrome = page_chrome(meta, Translator(meta.lang))
+    return Request(markdown_of(plan), chrome, formats, out, build_date(plan, epoch))
 
 
 def produce_plan(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:

@@ -23,9 +23,17 @@ def overlay(case: Path | None, target: Path) -> Path:
     """Copy the base plan into ``target``, then the case's own files over it."""
     target.mkdir(parents=True, exist_ok=True)
     for source in [*sorted(BASE.iterdir()), *(sorted(case.iterdir()) if case else [])]:
-        if source.name != "expected.txt":
+        if source.is_file() and not source.name.startswith("expected"):
             shutil.copyfile(source, target / source.name)
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files from the current output (review the diff)",
+    )
 
 
 @dataclass
@@ -56,3 +64,24 @@ def planc(*arguments: str) -> Run:
 def base_plan(tmp_path: Path) -> Path:
     """A fresh copy of the small valid plan every case starts from."""
     return overlay(None, tmp_path / "plan")
+
+
+def build_into(plan: Path, out: Path, *options: str) -> Path:
+    """Build ``plan`` into ``out`` (the build must succeed) and return ``out``."""
+    run = planc("build", str(plan), "-o", str(out), *options)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def confluenze(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan, built once for the whole session (read it, never change it)."""
+    return build_into(EXAMPLE_PLAN, tmp_path_factory.mktemp("confluenze"))
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The base plan with markup, code or template syntax in every free-text field, built once."""
+    plan = overlay(CASES / "hostile", tmp_path_factory.mktemp("hostile") / "plan")
+    (plan / "strings.json").unlink()
+    return build_into(plan, plan.parent / "out")

@@ -13,23 +13,14 @@ import pikepdf
 import pytest
 
 from compiler import pipeline
-from tests.conftest import CASES, EXAMPLE_PLAN, overlay, planc
+from tests.conftest import CASES, EXAMPLE_PLAN, build_into, overlay, planc
 from tests.readers import Docx, Html, pdf_links, pdf_pages, squash
 
 pytestmark = pytest.mark.toolchain
 OUTPUTS = ("plan.md", "plan.html", "plan.docx", "plan.pdf")
 
 
-def build(plan: Path, out: Path, *options: str) -> Path:
-    run = planc("build", str(plan), "-o", str(out), *options)
-    assert run.exit_code == 0, run.stdout + run.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def confluenze(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example plan, built once for the module."""
-    return build(EXAMPLE_PLAN, tmp_path_factory.mktemp("confluenze"))
+build = build_into
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +31,6 @@ def approved_english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (plan / "00-plan.yaml").write_text(
         header.replace("status: draft", "status: approved").replace("it-IT", "en-GB"), encoding="utf-8"
     )
-    return build(plan, plan.parent / "out")
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A plan whose every free-text field holds markup, code or template syntax."""
-    plan = overlay(CASES / "hostile", tmp_path_factory.mktemp("hostile") / "plan")
-    (plan / "strings.json").unlink()
     return build(plan, plan.parent / "out")
 
 

@@ -102,7 +102,9 @@ def test_the_console_script_and_module_agree(base_plan: Path) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "compiler", "--version"], capture_output=True, text=True, check=True
     )
-    assert completed.stdout.startswith("planc, version ")
+    from compiler import __version__
+
+    assert completed.stdout.splitlines()[0] == f"planc {__version__}"
 
 
 def test_text_report_shows_the_source_line_and_a_caret() -> None:

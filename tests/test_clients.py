@@ -20,7 +20,7 @@ import pikepdf
 import pytest
 
 from compiler import pipeline
-from tests.conftest import CASES, EXAMPLE_PLAN, ROOT, overlay, planc
+from tests.conftest import EXAMPLE_PLAN, ROOT
 from tests.readers import Docx, W, squash
 
 pytestmark = [
@@ -102,20 +102,13 @@ class Built:
 
 
 @pytest.fixture(scope="module", params=["confluenze", "hostile"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The Confluenze plan, and the base plan overlaid with hostile text; each built once."""
-    folder = tmp_path_factory.mktemp(request.param)
-    if request.param == "confluenze":
-        plan = EXAMPLE_PLAN
-    else:
-        plan = overlay(CASES / "hostile", folder / "plan")
-        (plan / "strings.json").unlink()
-    result = planc("build", str(plan), "-o", str(folder / "out"))
-    assert result.exit_code == 0, result.stdout + result.stderr
-    checked = pipeline.check(plan)
+def built(request: pytest.FixtureRequest) -> Built:
+    """The Confluenze plan, and the base plan overlaid with hostile text (the session's builds)."""
+    out: Path = request.getfixturevalue(request.param)
+    checked = pipeline.check(EXAMPLE_PLAN if request.param == "confluenze" else out.parent / "plan")
     assert checked.plan is not None
     assert checked.plan.meta is not None
-    return Built(folder / "out", checked.plan.meta.title)
+    return Built(out, checked.plan.meta.title)
 
 
 def browse(page: Path) -> dict[str, Any]:

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from compiler import importers, pipeline, sources
-from compiler.sources.decode import MAX_BYTES
 from compiler.importers import agid, fields, pnrr, writer
 from compiler.importers.ids import IdSpace, slug, valid
 from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
+from compiler.sources.decode import MAX_BYTES
 
 REAL = Path(os.environ.get("PLANC_REAL_DATA", "/work/shared/data/real"))
 PNRR_2025 = REAL / "pnrr-italia" / "italiadomani-2025-04"

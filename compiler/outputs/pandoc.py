@@ -80,6 +80,15 @@ def executable() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
+def version() -> str:
+    """The version of the pandoc binary planc runs (``3.9``)."""
+    try:
+        completed = subprocess.run([executable(), "--version"], capture_output=True, timeout=30, check=True)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PandocError(f"cannot run pandoc: {exc}") from exc
+    return completed.stdout.decode("utf-8", errors="replace").split("\n", 1)[0].removeprefix("pandoc").strip()
+
+
 @dataclass(frozen=True)
 class Run:
     """One pandoc invocation, started but perhaps not finished."""

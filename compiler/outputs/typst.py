@@ -63,6 +63,16 @@ class Compiler:
         stop(self.process)
 
 
+def version() -> str:
+    """The version of the Typst compiler inside the ``typst`` wheel (``0.15.1``)."""
+    import typst  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="planc-typst-version-") as folder:
+        empty = Path(folder) / "empty.typ"
+        empty.write_text("", encoding="utf-8")
+        return str(json.loads(typst.eval(str(empty), "str(sys.version)")))
+
+
 def _compile(source: Path, output: Path, timestamp: int) -> None:
     import typst  # noqa: PLC0415 - only the child process needs it
 

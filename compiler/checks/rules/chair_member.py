@@ -1,12 +1,16 @@
 """A governance body's chair is one of its members.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    - {id: cabina, members: [comune-al, ets-alfa], chair: comune-al}
+    governance:
+      - {id: cabina, name: Cabina di regia, members: [comune, ets-alfa], chair: comune}
 
-Fails::
+Fails (``comune`` chairs a body it is not a member of)::
 
-    - {id: cabina, members: [comune-al, ets-alfa], chair: provincia-al}
+    governance:
+      - {id: cabina, name: Cabina di regia, members: [ets-alfa], chair: comune}
 """
 
 from __future__ import annotations

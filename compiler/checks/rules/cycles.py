@@ -1,16 +1,17 @@
 """Objective parents and governance reporting lines never loop back on themselves.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
     governance:
-      - {id: assemblea, ...}
-      - {id: cabina, reports_to: assemblea, ...}
+      - {id: cabina, name: Cabina di regia, members: [comune], reports_to: assemblea}
 
-Fails (the steering committee reports to the assembly, which reports to it)::
+Fails (the steering committee reports to the working table, which reports to it)::
 
     governance:
-      - {id: assemblea, reports_to: cabina, ...}
-      - {id: cabina, reports_to: assemblea, ...}
+      - {id: cabina, name: Cabina di regia, members: [comune], reports_to: tavolo}
+      - {id: tavolo, name: Tavolo tecnico, members: [ets-alfa], reports_to: cabina}
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """Every period ends on or after its start: the plan's and each action's.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    - {id: AZ-1, start: "2025-03", end: "2025-12", ...}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12"}
 
 Fails::
 
-    - {id: AZ-1, start: "2025-12", end: "2025-03", ...}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-12", end: "2025-03"}
 """
 
 from __future__ import annotations

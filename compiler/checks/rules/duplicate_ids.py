@@ -1,18 +1,16 @@
 """Every id is used once in the whole plan, whatever kind of object it names.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    objectives:
-      - {id: OB-1, title: Inclusione}
     actions:
-      - {id: AZ-1, title: Sportello, ...}
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12"}
 
-Fails (``OB-1`` twice, even across files and kinds)::
+Fails (``OB-1.1`` is already an objective's id; ids are unique across kinds and files)::
 
-    objectives:
-      - {id: OB-1, title: Inclusione}
     actions:
-      - {id: OB-1, title: Sportello, ...}
+      - {id: OB-1.1, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12"}
 """
 
 from __future__ import annotations

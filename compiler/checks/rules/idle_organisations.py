@@ -1,14 +1,18 @@
 """Every organisation has a role: it leads or partners an action, sits in a body, or supports the plan.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    organisations: [{id: ets-alfa, ...}]
-    actions: [{id: AZ-1, owner: comune-al, partners: [ets-alfa], ...}]
+    organisations:
+      - {id: ets-beta, name: Associazione Beta, type: third-sector}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [ets-beta]}
 
-Fails (``ets-alfa`` is listed but does nothing in the plan)::
+Fails (``ets-beta`` is listed but does nothing in the plan)::
 
-    organisations: [{id: ets-alfa, ...}]
-    actions: [{id: AZ-1, owner: comune-al, partners: [], ...}]
+    organisations:
+      - {id: ets-beta, name: Associazione Beta, type: third-sector}
 """
 
 from __future__ import annotations

@@ -1,14 +1,18 @@
 """An indicator's baseline year is not after its target year.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    baseline: {value: 12, year: 2024}
-    target: {value: 30, year: 2027}
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone, baseline: {value: 12, year: 2024},
+         target: {value: 30, year: 2027}}
 
 Fails::
 
-    baseline: {value: 12, year: 2028}
-    target: {value: 30, year: 2027}
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone, baseline: {value: 12, year: 2028},
+         target: {value: 30, year: 2027}}
 """
 
 from __future__ import annotations

@@ -1,14 +1,23 @@
 """Every objective at the bottom of the tree has at least one indicator.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    objectives: [{id: OB-1.1, parent: ASSE-1, ...}]
-    indicators: [{id: IND-01, objective: OB-1.1, ...}]
+    objectives:
+      - {id: OB-1.2, title: Più servizi, parent: ASSE-1}
+    indicators:
+      - {id: IND-02, name: Servizi aperti, objective: OB-1.2, unit: servizi, baseline: {value: 0, year: 2024},
+         target: {value: 3, year: 2027}}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.2, owner: comune, start: "2025-03", end: "2025-12"}
 
-Fails (there is no way to tell whether ``OB-1.1`` was reached)::
+Fails (there is no way to tell whether ``OB-1.2`` was reached)::
 
-    objectives: [{id: OB-1.1, parent: ASSE-1, ...}]
-    indicators: []
+    objectives:
+      - {id: OB-1.2, title: Più servizi, parent: ASSE-1}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.2, owner: comune, start: "2025-03", end: "2025-12"}
 """
 
 from __future__ import annotations

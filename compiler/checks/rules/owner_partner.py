@@ -1,12 +1,16 @@
 """An action's owner is not also one of its partners.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    - {id: AZ-1, owner: comune-al, partners: [ets-alfa], ...}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [ets-alfa]}
 
 Fails::
 
-    - {id: AZ-1, owner: comune-al, partners: [ets-alfa, comune-al], ...}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [ets-alfa, comune]}
 """
 
 from __future__ import annotations

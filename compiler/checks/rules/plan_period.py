@@ -1,12 +1,16 @@
 """Every action happens inside the plan's period.
 
-Passes (plan period 2025–2027)::
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
 
-    - {id: AZ-1, start: "2025-03", end: "2027-12", ...}
+Passes (the plan's period is 2025–2027)::
+
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2027-12"}
 
 Fails::
 
-    - {id: AZ-1, start: "2024-10", end: "2025-06", ...}
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2024-10", end: "2025-06"}
 """
 
 from __future__ import annotations

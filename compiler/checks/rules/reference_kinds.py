@@ -1,14 +1,16 @@
 """A reference points to the right kind of object: a partner is an organisation, not an action.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
     actions:
-      - {id: AZ-1, owner: segreteria, partners: [ets-alfa], ...}
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: segreteria, start: "2025-03", end: "2025-12", partners: [ets-alfa]}
 
-Fails (``AZ-2`` exists, but it is an action, not an organisation)::
+Fails (``AZ-01`` exists, but it is an action, not an organisation)::
 
     actions:
-      - {id: AZ-1, owner: comune-al, partners: [AZ-2], ...}
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [AZ-01]}
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """A list of references names each id once.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    partners: [ets-alfa, ets-beta]
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [ets-alfa]}
 
 Fails (``ets-alfa`` twice)::
 
-    partners: [ets-alfa, ets-beta, ets-alfa]
+    actions:
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12", partners: [ets-alfa, ets-alfa]}
 """
 
 from __future__ import annotations

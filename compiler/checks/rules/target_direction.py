@@ -1,16 +1,18 @@
 """An indicator's target moves in the direction it declares.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    direction: increase
-    baseline: {value: 12, year: 2024}
-    target: {value: 30, year: 2027}
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone, direction: increase,
+         baseline: {value: 12, year: 2024}, target: {value: 30, year: 2027}}
 
 Fails (to increase, the target must be above the baseline)::
 
-    direction: increase
-    baseline: {value: 12, year: 2024}
-    target: {value: 8, year: 2027}
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone, direction: increase,
+         baseline: {value: 12, year: 2024}, target: {value: 8, year: 2027}}
 """
 
 from __future__ import annotations

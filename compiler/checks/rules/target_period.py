@@ -1,12 +1,18 @@
 """An indicator's target falls inside the plan's period.
 
-Passes (plan period 2025–2027)::
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
 
-    target: {value: 30, year: 2027}
+Passes (the plan's period is 2025–2027)::
+
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone,
+         baseline: {value: 12, year: 2024}, target: {value: 30, year: 2027}}
 
 Fails::
 
-    target: {value: 30, year: 2030}
+    indicators:
+      - {id: IND-02, name: Volontari attivi, objective: OB-1.1, unit: persone,
+         baseline: {value: 12, year: 2024}, target: {value: 30, year: 2030}}
 """
 
 from __future__ import annotations

@@ -1,16 +1,16 @@
 """Every reference names an id that exists in the plan.
 
+Each example is a file added to the base plan (``tests/cases/base``); the test suite runs them.
+
 Passes::
 
-    organisations:
-      - {id: comune-al, name: Comune di Alessandria, type: public-administration}
     actions:
-      - {id: AZ-1, owner: comune-al, ...}
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune, start: "2025-03", end: "2025-12"}
 
 Fails (no object has the id ``comune-all``)::
 
     actions:
-      - {id: AZ-1, owner: comune-all, ...}
+      - {id: AZ-02, title: Laboratori, objective: OB-1.1, owner: comune-all, start: "2025-03", end: "2025-12"}
 """
 
 from __future__ import annotations
