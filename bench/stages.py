@@ -76,7 +76,7 @@ def breakdown(folder: Path) -> dict[str, float]:
 
 def _model(assemble: Any, checks: Any, loaded: list[Any]) -> Any:
     plan, _ = assemble(loaded)
-    list(checks.check(plan))
+    list(checks.run_rules(plan))
     return plan
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from compiler import __version__
+from compiler.messages.report import REPORT_FORMATS
 from compiler.outcome import EXIT_INTERNAL, EXIT_TOOLCHAIN, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--format",
         "output_format",
-        type=click.Choice(["text", "json", "github"]),
+        type=click.Choice(REPORT_FORMATS),
         default="text",
         show_default=True,
         help="How to print diagnostics.",
@@ -89,10 +90,10 @@ def cli(context: click.Context, show_traceback: bool) -> None:
     context.obj = show_traceback
 
 
-@cli.command()
+@cli.command("check")
 @_PLAN_DIR
 @_report_options
-def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) -> None:
+def check_command(plan_dir: Path, output_format: str, lang: str | None, strict: bool) -> None:
     """Validate and cross-check the plan in PLAN_DIR (default: plan); write nothing."""
     from compiler import pipeline  # noqa: PLC0415 - keep `planc --help` fast
     from compiler.outcome import Outcome  # noqa: PLC0415
@@ -100,11 +101,11 @@ def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) ->
     _finish(Outcome(pipeline.check(plan_dir), strict), ReportOptions(output_format, lang, strict))
 
 
-@cli.command()
+@cli.command("codes")
 @click.option(
     "--lang", type=click.Choice(["it", "en"]), default="en", show_default=True, help="Language of the descriptions."
 )
-def codes(lang: str) -> None:
+def codes_command(lang: str) -> None:
     """List every diagnostic code, its severity and what it means."""
     from compiler.catalogue import CATALOGUE  # noqa: PLC0415
     from compiler.messages.translate import Translator  # noqa: PLC0415
@@ -131,10 +132,12 @@ def import_plan(kind: str, source_dir: Path, out: Path, verbose: bool) -> None:
 
 
 def _formats(value: str) -> tuple[str, ...]:
+    from compiler.outputs.registry import FORMATS  # noqa: PLC0415
+
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-    unknown = [part for part in chosen if part not in ("html", "docx", "pdf")]
+    unknown = [part for part in chosen if part not in FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(f"choose among html, docx, pdf (got {value!r})", param_hint="--to")
+        raise click.BadParameter(f"choose among {', '.join(FORMATS)} (got {value!r})", param_hint="--to")
     return chosen
 
 
@@ -147,12 +150,12 @@ def _epoch() -> int | None:
     return int(value)
 
 
-@cli.command()
+@cli.command("build")
 @_PLAN_DIR
 @_out_option(Path("build"), "Folder for the outputs.")
 @click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
 @_report_options
-def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
+def build_command(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
     """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
     from compiler import pipeline  # noqa: PLC0415
 
@@ -160,14 +163,12 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
     _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
-@cli.command()
+@cli.command("publish")
 @_PLAN_DIR
 @_out_option(Path("build/publish"), "Folder holding the published versions.")
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True
-)
+@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")
-def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
+def publish_command(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
     """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
     from compiler import pipeline  # noqa: PLC0415
 
@@ -187,7 +188,7 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
     if checked is not None:
         carets = options.output_format == "text" and sys.stdout.isatty()
         texts = checked.texts if carets else None
-        sys.stdout.write(report.render(checked.diagnostics, translate, options.output_format, texts))
+        sys.stdout.write(report.format_diagnostics(checked.diagnostics, translate, options.output_format, texts))
         if options.output_format == "text":
             click.echo(report.summary(checked.diagnostics, translate), err=True)
     for note in (*((outcome.refusal,) if outcome.refusal else ()), *outcome.notes):

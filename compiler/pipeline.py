@@ -32,7 +32,7 @@ def check(plan_dir: Path) -> Checked:
     complete = len(loaded) == len(files)
     plan, assembly_problems = assemble(loaded, complete)
     problems.extend(assembly_problems)
-    problems.extend(checks.check(plan, complete))
+    problems.extend(checks.run_rules(plan, complete))
     problems.sort(key=lambda d: d.sort_key)
     return Checked(plan, problems, texts)
 

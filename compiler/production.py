@@ -6,7 +6,7 @@ from pathlib import Path
 
 from compiler.document.chrome import build_date, page_chrome
 from compiler.document.layout import lay_out
-from compiler.document.render import index, render
+from compiler.document.render import render_index, render_markdown
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
 from compiler.outputs import publish, staging
@@ -26,7 +26,7 @@ def _meta(plan: Plan) -> Meta:
 def markdown_of(plan: Plan) -> str:
     """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
     translate = Translator(_meta(plan).lang)
-    return render(lay_out(plan, translate), translate.language)
+    return render_markdown(lay_out(plan, translate), translate.language)
 
 
 def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> Request:
@@ -51,7 +51,7 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
     publish.folder_for(root, release)
     with staging.staging(root) as scratch:
         built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
-        target = publish.assemble(built, release, root)
-    page = index(publish.releases(root), Translator(meta.lang))
+        target = publish.place_release(built, release, root)
+    page = render_index(publish.releases(root), Translator(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]

@@ -109,7 +109,7 @@ def test_the_console_script_and_module_agree(base_plan: Path) -> None:
 
 def test_text_report_shows_the_source_line_and_a_caret() -> None:
     diagnostic = UNKNOWN_REFERENCE.at(Where("plan.yaml", 2, 10), msg("No such id."))
-    rendered = report.render(
+    rendered = report.format_diagnostics(
         [diagnostic], Translator("en"), "text", {"plan.yaml": "actions:\n  - owner: comune-prova\n"}
     )
     assert rendered.splitlines()[1:] == ["     2 |   - owner: comune-prova", "       |          ^"]

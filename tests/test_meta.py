@@ -118,3 +118,79 @@ def test_plan_files_point_editors_at_the_schema() -> None:
 def test_the_schema_editors_read_is_the_one_planc_ships() -> None:
     shipped = (COMPILER / "schema" / "plan.schema.json").read_bytes()
     assert (ROOT / "schema" / "plan.schema.json").read_bytes() == shipped
+
+
+#: The layers of the package, bottom first: a module imports only from its own layer or below.
+LAYERS = (
+    {"__init__.py", "messages", "glyphs", "templates"},
+    {"sources"},
+    {"schema"},
+    {"model"},
+    {"checks"},
+    {"document"},
+    {"outputs"},
+    {"catalogue.py", "outcome.py", "production.py"},
+    {"pipeline.py", "importers"},
+    {"cli.py"},
+    {"__main__.py"},
+)
+
+
+def layer(part: str) -> int:
+    return next(index for index, names in enumerate(LAYERS) if part in names)
+
+
+def all_imports(text: str) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.update([node.module, *(f"{node.module}.{alias.name}" for alias in node.names)])
+    return found
+
+
+def test_imports_only_point_down_the_pipeline() -> None:
+    known = set().union(*LAYERS)
+    for path, text in SOURCES.items():
+        own = layer(module(path).split("/")[0])
+        for name in all_imports(text):
+            parts = name.split(".")
+            if parts[0] != "compiler" or len(parts) < 2:
+                continue
+            target = next((part for part in (parts[1], parts[1] + ".py") if part in known), None)
+            if target is not None:
+                assert layer(target) <= own, f"{module(path)} imports {name}, which is further down the pipeline"
+
+
+#: Names several modules define on purpose, for the same role (an interface each of them fills).
+SHARED_ROLES = {
+    "CODE",
+    "CODES",
+    "NEEDS_WHOLE_PLAN",
+    "find",
+    "read",
+    "add",
+    "main",
+    "version",
+    "SUMMARY",
+    "TIMEOUT_SECONDS",
+}
+
+
+def test_no_public_name_is_defined_in_two_modules_for_two_different_things() -> None:
+    homes: dict[str, list[str]] = {}
+    for path, text in SOURCES.items():
+        for node in ast.parse(text).body:
+            if isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names = [node.name]
+            elif isinstance(node, ast.Assign):
+                names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            else:
+                continue
+            for name in names:
+                if not name.startswith("_") and name not in SHARED_ROLES:
+                    homes.setdefault(name, []).append(module(path))
+    assert {name: where for name, where in homes.items() if len(where) > 1} == {}

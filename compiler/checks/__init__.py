@@ -57,7 +57,7 @@ RULES: tuple[ModuleType, ...] = (
 CODES: tuple[Code, ...] = tuple(rule.CODE for rule in RULES)
 
 
-def check(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
+def run_rules(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
     """Run every rule over the plan; if some file could not be read, only the local rules."""
     index = Index.of(plan)
     for rule in RULES:

@@ -22,7 +22,7 @@ ORGANISATIONS, BODIES, OBJECTIVES = frozenset({ORGANISATION}), frozenset({BODY})
 OWNERS = ORGANISATIONS | BODIES
 
 #: How a message names what a reference should point to.
-EXPECTED: dict[frozenset[str], Text] = {
+EXPECTED_KINDS: dict[frozenset[str], Text] = {
     frozenset({ORGANISATION}): msg("an organisation"),
     frozenset({BODY}): msg("a governance body"),
     frozenset({OBJECTIVE}): msg("an objective"),

@@ -36,7 +36,7 @@ def _translated(environment: jinja2.Environment, language: str) -> jinja2.Enviro
     return environment
 
 
-_LOADER = jinja2.FunctionLoader(templates.read)
+_LOADER = jinja2.FunctionLoader(templates.text)
 
 
 @functools.cache
@@ -66,14 +66,14 @@ def _html_environment(language: str) -> jinja2.Environment:
     return _translated(environment, language)
 
 
-def index(releases: list[dict[str, Any]], translate: Translator) -> str:
+def render_index(releases: list[dict[str, Any]], translate: Translator) -> str:
     """The HTML page listing every published version (escaped as HTML: titles are plan text)."""
     title = str(releases[0]["title"]) if releases else ""
     template = _html_environment(translate.language).get_template("index.html.j2")
     return template.render(releases=releases, title=title, lang=translate.language)
 
 
-def render(document: PlanDocument, language: str) -> str:
+def render_markdown(document: PlanDocument, language: str) -> str:
     """The plan as pandoc Markdown."""
     template = _markdown_environment(language).get_template("plan.md.j2")
     return template.render(doc=document)

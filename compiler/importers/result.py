@@ -17,7 +17,7 @@ from compiler.importers import fields
 Item = dict[str, Any]
 
 #: The list sections an importer fills.
-LIST_SECTIONS = ("organisations", "objectives", "indicators", "actions")
+IMPORTED_SECTIONS = ("organisations", "objectives", "indicators", "actions")
 _EXAMPLES = 3
 
 #: Every kind of note, and what the importer did. A test keeps it equal to the kinds the code notes.
@@ -99,7 +99,7 @@ class ImportResult:
 
     def section(self, name: str) -> list[Item]:
         """One list section by name."""
-        if name not in LIST_SECTIONS:
+        if name not in IMPORTED_SECTIONS:
             raise KeyError(name)
         items: list[Item] = getattr(self, name)
         return items

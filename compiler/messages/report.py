@@ -8,17 +8,17 @@ from collections.abc import Mapping, Sequence
 from compiler.messages.diagnostics import Diagnostic, Severity, count, msg
 from compiler.messages.translate import Translator
 
-FORMATS = ("text", "json", "github")
+REPORT_FORMATS = ("text", "json", "github")
 HINT = msg("hint")
 
 
-def render(
+def format_diagnostics(
     diagnostics: Sequence[Diagnostic],
     translate: Translator,
     output_format: str = "text",
     texts: Mapping[str, str] | None = None,
 ) -> str:
-    """Render diagnostics in one of ``FORMATS``; ``texts`` (file → source) adds carets to text."""
+    """Render diagnostics in one of ``REPORT_FORMATS``; ``texts`` (file → source) adds carets to text."""
     if output_format == "json":
         return _json(diagnostics, translate)
     if output_format == "github":

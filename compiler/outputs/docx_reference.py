@@ -69,7 +69,7 @@ def _styles(xml: str) -> str:
 
 def _template(name: str) -> str:
     """An XML fragment from the templates folder, without its leading comment."""
-    return re.sub(r"^<!--.*?-->\s*", "", templates.read(name), flags=re.S)
+    return re.sub(r"^<!--.*?-->\s*", "", templates.text(name), flags=re.S)
 
 
 def _document(xml: str) -> str:

@@ -28,7 +28,7 @@ class HtmlWriter(Writer):
 
     def start(self, job: Job) -> None:
         """Start pandoc writing the page."""
-        template = templates.read("plan.html").replace("/* planc:css */", templates.read("plan.css"))
+        template = templates.text("plan.html").replace("/* planc:css */", templates.text("plan.css"))
         (self.folder / "plan.html.template").write_text(template, encoding="utf-8")
         chrome = job.chrome
         meta = pandoc_meta(

@@ -87,7 +87,7 @@ class PdfWriter(Writer):
         source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _typst_blocks), self.folder / "typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"
-        template.write_text(templates.read("plan.typ"), encoding="utf-8")
+        template.write_text(templates.text("plan.typ"), encoding="utf-8")
         options = ["--standalone", f"--template={template}"]
         self.run = pandoc.start_writer(source, "typst", self.folder / "typst" / "main.typ", self.data_dir, options)
 

@@ -51,7 +51,7 @@ def folder_for(root: Path, release: Release) -> Path:
     return target
 
 
-def assemble(built: dict[str, Path], release: Release, root: Path) -> Path:
+def place_release(built: dict[str, Path], release: Release, root: Path) -> Path:
     """Move freshly built documents into a new version folder, with checksums and a manifest."""
     target = folder_for(root, release)
     scratch = root / f"{staging.STAGING_PREFIX}{os.getpid()}-{release.version}"

@@ -9,7 +9,7 @@ from compiler.messages.diagnostics import Diagnostic, Text, msg
 from compiler.messages.suggest import closest, did_you_mean
 from compiler.schema import codes
 from compiler.schema.failure import Failure
-from compiler.schema.naming import EXPECTED, field_name, kind_of, owner_name
+from compiler.schema.naming import TYPE_WORDS, field_name, kind_of, owner_name
 from compiler.schema.patterns import explain_format, explain_pattern
 from compiler.sources import PathKey, SourceFile
 
@@ -63,9 +63,9 @@ def _explain_type(failure: Failure, source: SourceFile, path: PathKey) -> Iterat
         )
         return
     wanted = (
-        EXPECTED[expected_list[0]]
+        TYPE_WORDS[expected_list[0]]
         if len(expected_list) == 1
-        else msg("{first} or {second}", first=EXPECTED[expected_list[0]], second=EXPECTED[expected_list[1]])
+        else msg("{first} or {second}", first=TYPE_WORDS[expected_list[0]], second=TYPE_WORDS[expected_list[1]])
     )
     hint: Text | None = None
     if "string" in expected_list and isinstance(value, int | float | bool):

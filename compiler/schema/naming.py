@@ -34,7 +34,7 @@ def kind_of(value: Any) -> Text:
     return msg("a block of keys")
 
 
-EXPECTED: dict[str, Text] = {
+TYPE_WORDS: dict[str, Text] = {
     "string": msg("text"),
     "number": msg("a number"),
     "integer": msg("a whole number"),

@@ -278,6 +278,6 @@ class _Builder:
         )
 
 
-def build(text: str, file: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+def parse(text: str, file: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     """The values of one file's text, or ``None`` with the problems that stopped the reading."""
     return _Builder(text, file).build()

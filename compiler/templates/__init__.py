@@ -6,6 +6,6 @@ from __future__ import annotations
 import importlib.resources
 
 
-def read(name: str) -> str:
+def text(name: str) -> str:
     """The text of one template."""
     return (importlib.resources.files(__package__) / name).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.checks.index import EXPECTED, KIND_NAMES, Index, references
+from compiler.checks.index import EXPECTED_KINDS, KIND_NAMES, Index, references
 from compiler.checks.rule import Finding, rule_code
 from compiler.messages.diagnostics import Severity, msg
 from compiler.model import Plan
@@ -37,7 +37,7 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
                     id=reference.ref.id,
                     actual=KIND_NAMES[kind],
                     field=reference.field,
-                    expected=EXPECTED[reference.kinds],
+                    expected=EXPECTED_KINDS[reference.kinds],
                 ),
                 index.suggest(reference.ref.id, reference.kinds),
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.checks.index import EXPECTED, Index, references
+from compiler.checks.index import EXPECTED_KINDS, Index, references
 from compiler.checks.rule import Finding, rule_code
 from compiler.messages.diagnostics import Severity, msg
 from compiler.model import IDENTIFIER, Plan
@@ -36,7 +36,7 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
                     "“{id}” (in “{field}”) is not the id of {expected} of the plan.",
                     id=reference.ref.id,
                     field=reference.field,
-                    expected=EXPECTED[reference.kinds],
+                    expected=EXPECTED_KINDS[reference.kinds],
                 ),
                 index.suggest(reference.ref.id, reference.kinds),
             )
