@@ -194,3 +194,17 @@ def test_no_public_name_is_defined_in_two_modules_for_two_different_things() -> 
                 if not name.startswith("_") and name not in SHARED_ROLES:
                     homes.setdefault(name, []).append(module(path))
     assert {name: where for name, where in homes.items() if len(where) > 1} == {}
+
+
+def test_every_colour_of_the_documents_comes_from_the_theme() -> None:
+    from compiler import templates
+    from compiler.templates.theme import COLOURS
+
+    folder = COMPILER / "templates"
+    literal = re.compile(r"#[0-9a-fA-F]{3,6}\b|luma\(|\bw:(?:val|color|fill)=\"[0-9A-Fa-f]{6}\"")
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".css", ".typ", ".xml", ".j2", ".html"):
+            raw = path.read_text(encoding="utf-8")
+            assert not literal.search(raw), f"{path.name} writes a colour of its own"
+            assert "@colour:" not in templates.text(path.name), path.name
+    assert all(re.fullmatch(r"[0-9a-f]{6}", value) for value in COLOURS.values())

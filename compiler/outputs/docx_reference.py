@@ -13,9 +13,9 @@ from xml.sax.saxutils import escape
 
 from compiler import templates
 from compiler.document.parts import PageChrome
+from compiler.templates.theme import COLOURS
 from compiler.outputs.docx_package import rewrite
 
-ACCENT = "1D4F73"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,7 +36,7 @@ def _field(instruction: str) -> str:
 
 
 def _header(chrome: PageChrome) -> str:
-    mark = _run("\t" + chrome.draft_mark, '<w:b/><w:color w:val="B3261E"/>') if chrome.draft_mark else ""
+    mark = _run("\t" + chrome.draft_mark, f'<w:b/><w:color w:val="{COLOURS["draft"]}"/>') if chrome.draft_mark else ""
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {_W} {_R}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
         f"{_run(chrome.title + ' · ' + chrome.version_label)}{mark}</w:p></w:hdr>"
@@ -55,7 +55,8 @@ def _footer(chrome: PageChrome) -> str:
 
 def _styles(xml: str) -> str:
     xml = xml.replace(
-        '<w:color w:val="0F4761" w:themeColor="accent1"\n      w:themeShade="BF" />', f'<w:color w:val="{ACCENT}" />'
+        '<w:color w:val="0F4761" w:themeColor="accent1"\n      w:themeShade="BF" />',
+        f'<w:color w:val="{COLOURS["accent"]}" />',
     )
     xml = re.sub(r'(w:styleId="Heading1">.*?<w:keepLines />)', r"\1<w:pageBreakBefore />", xml, count=1, flags=re.S)
     xml = re.sub(r'(w:styleId="Title">.*?)<w:jc w:val="center" />', r"\1", xml, count=1, flags=re.S)

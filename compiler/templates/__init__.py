@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib.resources
 
+from compiler.templates.theme import coloured
+
 
 def text(name: str) -> str:
-    """The text of one template."""
-    return (importlib.resources.files(__package__) / name).read_text(encoding="utf-8")
+    """The text of one template, with the theme's colours in place."""
+    return coloured((importlib.resources.files(__package__) / name).read_text(encoding="utf-8"))
