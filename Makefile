@@ -12,7 +12,7 @@ OUT ?= build
 PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: all check build test test-fast lint typecheck pytest publish bench messages clean distclean
+.PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean
 
 all: build
 
@@ -67,6 +67,11 @@ messages: $(VENV)/.dev
 	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
 	$(BIN)/pybabel update -i compiler/messages/locale/planc.pot -d compiler/messages/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
 	$(BIN)/pybabel compile -d compiler/messages/locale -D planc --statistics
+
+# The plan-source reference (docs/reference.md, docs/riferimento.md), generated from the schema and
+# the catalogue of codes.
+docs: $(VENV)/.runtime
+	$(BIN)/python -m tools.reference
 
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime
