@@ -92,21 +92,21 @@ def _described(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, A
 
 
 def _value(node: dict[str, Any], definitions: dict[str, Any], lang: str) -> str:
+    """How the reference names the value a field takes."""
     words = WORDS[lang]
     full = _described(node, definitions)
     name = full.get("$name")
-    if full.get("type") == "object":
-        if name:
-            return f"[{_heading(definitions[name], lang)}](#{name.lower()})"
-        return f"{words['block']} " + ", ".join(f"`{key}`" for key in full.get("properties", {}))
     if full.get("type") == "array":
         return f"{words['list']} {_value(full.get('items', {}), definitions, lang)}"
-    if "enum" in full:
-        return f"{words['one_of']} " + ", ".join(f"`{choice}`" for choice in full["enum"])
     if "anyOf" in full:
         return " / ".join(_value(branch, definitions, lang) for branch in full["anyOf"])
+    if full.get("type") == "object" and not name:
+        return f"{words['block']} " + ", ".join(f"`{key}`" for key in full.get("properties", {}))
     if name:
-        return f"[{name}](#{name.lower()})"
+        label = _heading(definitions[name], lang) if full.get("type") == "object" else name
+        return f"[{label}](#{name.lower()})"
+    if "enum" in full:
+        return f"{words['one_of']} " + ", ".join(f"`{choice}`" for choice in full["enum"])
     pattern = f" (`{full['pattern']}`)" if "pattern" in full else ""
     return f"`{full.get('type', '')}`{pattern}"
 
