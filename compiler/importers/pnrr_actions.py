@@ -14,6 +14,7 @@ from collections import Counter
 from compiler.importers import fields
 from compiler.importers.pnrr_rows import Ids, Row
 from compiler.importers.result import ImportResult, Item
+from compiler.model import natural_key
 
 _KIND = re.compile(r"M\d+(?:C\d+)?([IR])")
 KINDS = {"I": "Investimento", "R": "Riforma"}
@@ -27,7 +28,7 @@ def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
     swapped = sum(1 for row in rows if row.swapped)
     if swapped:
         result.handled["rows whose measure codes were swapped between codice_univoco_misura and id_misura"] = swapped
-    for code in sorted(measures):
+    for code in sorted(measures, key=natural_key):
         result.actions.append(_action(code, measures[code], ids, result))
 
 
