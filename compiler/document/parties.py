@@ -45,7 +45,7 @@ def _details(ctx: LayoutContext, organisation: Organisation) -> list[Markdown]:
     if organisation.legal_form:
         found.append(escape(ctx.t(msg("Legal form: {form}", form=organisation.legal_form))))
     found.extend(
-        escape(f"{ctx.t(REGISTER_LABELS[code.scheme])} {code.value}")
+        escape(f"{ctx.t(REGISTER_LABELS[code.scheme])}\u00a0{code.value}")  # label and code on one line
         for code in organisation.registrations
         if code.scheme in REGISTER_LABELS
     )
