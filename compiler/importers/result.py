@@ -39,7 +39,7 @@ NOTE_KINDS = {
     "repeated-actor": "An AgID line lists an actor twice: it was kept once.",
     "repeated-id": "A code is used by several rows or objects: merged if they agree, else suffixed _2, _3….",
     "series-not-joined": "Targets the data links would not move one way as a series: each kept as its own indicator.",
-    "several-owners": "A PNRR measure has several owners: the one on most rows leads, the others are partners.",
+    "several-owners": "A PNRR measure has several owners: they lead it jointly, the one on most rows first.",
     "skipped-action": "An AgID entry could not make an action (not a mapping, or no known actor): left out.",
     "skipped-indicator": "A milestone or target could not make an indicator (no deadline, no target value): left out.",
     "source-warning": "planc's loader warned about an AgID source file.",
