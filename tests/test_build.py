@@ -140,7 +140,7 @@ def test_a_draft_is_marked_on_every_pdf_page_in_the_docx_header_and_atop_the_htm
 def test_an_approved_plan_carries_no_draft_mark_and_english_chrome(approved_english: Path) -> None:
     html = Html.read(approved_english / "plan.html")
     assert html.tags("header") == []
-    assert "Contents" in html.text and "Vision, mission and values" in html.text and "DRAFT" not in html.text
+    assert "Contents" in html.text and "Strategic axes and objectives" in html.text and "DRAFT" not in html.text
     assert "DRAFT" not in Docx.read(approved_english / "plan.docx").parts["word/header1.xml"]
     pages = pdf_pages(approved_english / "plan.pdf")
     assert not any("DRAFT" in text or "BOZZA" in text for text in pages)

@@ -19,8 +19,10 @@ import pytest
 from compiler import importers, pipeline, sources
 from compiler.importers import agid, fields, pnrr, writer
 from compiler.importers.ids import IdSpace, slug, valid
+from compiler.importers.pnrr_rows import read_rows
 from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
 from compiler.sources.decode import MAX_BYTES
+from tests.readers import Html
 
 REAL = Path(os.environ.get("PLANC_REAL_DATA", "/work/shared/data/real"))
 PNRR_2025 = REAL / "pnrr-italia" / "italiadomani-2025-04"
@@ -89,13 +91,25 @@ def test_pnrr_counts(pnrr_plan: Imported) -> None:
         "milestone/target codes": 1182,
         "measures": 218,
     }
+    # Counted from the rows here: every version of a target is an indicator or a milestone of a
+    # series, and the milestones of each measure are one qualitative indicator (the last its target).
+    rows = read_rows(PNRR_2025)
+    targets = {(row["nr_seq_mt"], row.key) for row in rows if row["milestone_target"].strip().lower() == "target"}
+    by_measure: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+    for row in rows:
+        if row["milestone_target"].strip().lower() == "milestone":
+            by_measure.setdefault(row.measure, set()).add((row["nr_seq_mt"], row.key))
+    joined = pnrr_plan.result.handled["targets joined into series (earlier ones as milestones)"]
+    assert joined > 100
     assert pnrr_plan.result.counts() == {
         "organisations": 27,
         "axes": 7,
         "objectives": 17,
-        "indicators": 1182,
+        "indicators": len(targets) - joined + len(by_measure),
         "actions": 218,
     }
+    written = sum(len(item.get("milestones", [])) for item in pnrr_plan.result.indicators)
+    assert written == joined + sum(len(steps) - 1 for steps in by_measure.values())
 
 
 def test_pnrr_checks_with_no_error_and_only_the_expected_warnings(pnrr_plan: Imported) -> None:
@@ -122,33 +136,69 @@ def test_pnrr_measure_with_two_owners_and_a_prefix_code(pnrr_plan: Imported) -> 
     actions = pnrr_plan.by_id("actions")
     action = actions["M1C1I3.00"]  # also written M1C1I3, which prefixes its sub-measures too
     assert "M1C1I3" not in actions
-    assert action["owner"] == "giust-amm-va-consiglio-di-stato-e-tar"
-    assert action["partners"] == ["ministero-della-giustizia"]
+    assert action["owner"] == ["giust-amm-va-consiglio-di-stato-e-tar", "ministero-della-giustizia"]  # joint owners
+    assert "partners" not in action
     assert len(pnrr_plan.notes("several-owners")) == 7
 
 
-def test_pnrr_target_with_italian_thousands(pnrr_plan: Imported) -> None:
-    indicator = pnrr_plan.by_id("indicators")["M1C1-00-ITA-50"]  # 260.000,00 → 208.000,00, Q2 2022
-    assert indicator["baseline"] == {"value": 260000, "year": 2020}
-    assert indicator["target"] == {"value": 208000, "year": 2022, "note": "Scadenza: Q2 2022"}
-    assert (indicator["unit"], indicator["direction"], indicator["objective"]) == ("Numero", "decrease", "M1C1")
+def test_pnrr_targets_linked_by_the_data_are_one_indicator_with_milestones(pnrr_plan: Imported) -> None:
+    indicators = pnrr_plan.by_id("indicators")
+    # 260.000,00 → 208.000,00 (M1C1-00-ITA-50, Q2 2022) → … → M1C1-00-ITA-59 (Q2 2026): each target
+    # starts from the value of the one before, so they are one series named after the last.
+    series = indicators["M1C1-00-ITA-59"]
+    assert series["baseline"] == {"value": 260000, "year": 2020}
+    assert series["milestones"][0] == {"value": 208000, "year": 2022, "note": "M1C1-00-ITA-50 · scadenza: Q2 2022"}
+    assert [step["year"] for step in series["milestones"]] == [2022, 2023, 2024, 2025]
+    assert (series["unit"], series["direction"], series["objective"]) == ("Numero", "decrease", "M1C1")
+    assert series["target"]["note"] == "Scadenza: Q2 2026"
+    assert "M1C1-00-ITA-50" not in indicators
+    # A national step towards an EU target: M1C1-139-ITA-1 → M1C1-139 → M1C1-147-ITA-1 → M1C1-147.
+    cloud = indicators["M1C1-147"]
+    assert [step["value"] for step in cloud["milestones"]] == [1064, 4083, 10086]
+    assert cloud["target"]["value"] == 12464
+    assert {"M1C1-139", "M1C1-139-ITA-1", "M1C1-147-ITA-1"}.isdisjoint(indicators)
     assert pnrr_plan.result.handled["Italian numbers read (1.234,5 → 1234.5)"] > 1000
 
 
-def test_pnrr_milestone_is_a_zero_to_one_indicator(pnrr_plan: Imported) -> None:
-    indicator = pnrr_plan.by_id("indicators")["M1C1-3"]
-    assert indicator["unit"] == "milestone"
-    assert (indicator["baseline"]["value"], indicator["target"]["value"], indicator["direction"]) == (0, 1, "increase")
-    assert indicator["target"]["year"] == 2022
+def test_pnrr_milestones_of_a_measure_are_one_qualitative_indicator(pnrr_plan: Imported) -> None:
+    indicator = pnrr_plan.by_id("indicators")["M1C1-3"]  # the last milestone of measure M1C1I1.01
+    assert indicator["name"] == "Milestone della misura M1C1I1.01: Infrastrutture digitali"
+    assert indicator["milestones"] == [
+        {
+            "value": "Pubblicazione di un bando pubblico a livello UE per un contratto di PPP",
+            "year": 2022,
+            "note": "M1C1-00-ITA-2 · scadenza: Q1 2022",
+        }
+    ]
+    assert indicator["target"] == {
+        "value": "Completamento del Polo Strategico Nazionale (PSN)",
+        "year": 2022,
+        "note": "M1C1-3 · scadenza: Q4 2022",
+    }
+    assert not {"unit", "baseline", "direction"} & set(indicator)
+    assert "M1C1-00-ITA-2" not in pnrr_plan.by_id("indicators")
 
 
-def test_pnrr_repeated_codes_become_one_indicator_each_and_are_reported(pnrr_plan: Imported) -> None:
+def test_pnrr_repeated_codes_are_read_once_and_reported(pnrr_plan: Imported) -> None:
     repeated = pnrr_plan.notes("repeated-id")
     assert len(repeated) == 117
     assert any("M4C1-10 is on 6 rows" in note for note in repeated)
-    indicator = pnrr_plan.by_id("indicators")["M4C1-10"]
-    assert "M4C1R1.02 (M4C1R1.02.00)" in indicator["description"]
-    assert "M4C1-10_2" not in pnrr_plan.by_id("indicators")  # the six rows agree
+    # The six rows agree: the milestone is read once, and it is a step of each of the six reforms
+    # whose sub-measures it is on (the indicator of each names the reform).
+    measures = {row.measure for row in read_rows(PNRR_2025) if row["nr_seq_mt"] == "M4C1-10"}
+    assert len(measures) == 6
+    for measure in measures:
+        (indicator,) = (
+            i for i in pnrr_plan.result.indicators if i["name"].startswith(f"Milestone della misura {measure}:")
+        )
+        notes = [step["note"] for step in (*indicator.get("milestones", []), indicator["target"])]
+        assert sum(note.startswith("M4C1-10 ") for note in notes) == 1, measure
+        assert "M4C1R1.02 (M4C1R1.02.00)" in indicator["description"]
+
+
+def test_pnrr_owners_carry_their_tax_and_ipa_codes(pnrr_plan: Imported) -> None:
+    justice = pnrr_plan.by_id("organisations")["ministero-della-giustizia"]
+    assert (justice["tax_code"], justice["ipa_code"]) == ("80184430587", "M_DG")  # checked by check-digit
 
 
 def test_pnrr_missing_markers_and_zero_targets_are_reported(pnrr_plan: Imported) -> None:
@@ -364,7 +414,10 @@ def test_ids_are_valid_and_unique() -> None:
         "M1C1-17_2",
         "M1C1-17_3",
     ]
-    assert valid("1.2 bis") == "x-1.2-bis"
+    assert valid("1.2 bis") == "1.2-bis"  # official numbering may start with a digit
+    assert valid("§ 3") == "3"
+    assert valid("(a)") == "a"
+    assert valid("—") == "x"
     assert slug("MIN DELL'UNIVERSITÀ E DELLA RICERCA") == "min-dell-universita-e-della-ricerca"
 
 
@@ -388,3 +441,13 @@ def test_every_kind_of_note_is_documented() -> None:
                 assert isinstance(kind, ast.Constant), f"{path.name}:{node.lineno}: a note's kind must be a literal"
                 noted.add(kind.value)
     assert noted == set(NOTE_KINDS)
+
+
+@pytest.mark.toolchain
+def test_pnrr_builds_to_html_with_its_milestones_as_milestones(pnrr_plan: Imported, tmp_path: Path) -> None:
+    built = pipeline.build(pnrr_plan.out, pipeline.BuildOptions(out=tmp_path, formats=("html",)))
+    assert not built.checked.has_errors()
+    text = Html.read(tmp_path / "plan.html").text
+    # Baseline, the three earlier targets as milestones, then the last target (M1C1-147's row).
+    assert "0 (2020) 1.064 (2023); 4.083 (2024); 10.086 (2025) 12.464 (2026)" in text
+    assert "Completamento del Polo Strategico Nazionale (PSN) (2022)" in text  # a milestone, shown as written

@@ -16,11 +16,13 @@ from types import ModuleType
 from compiler.checks.index import Index
 from compiler.checks.rules import (
     chair_member,
+    check_digits,
     cycles,
     date_order,
     duplicate_ids,
     idle_organisations,
     indicator_years,
+    mixed_values,
     objective_actions,
     objective_indicators,
     owner_partner,
@@ -28,7 +30,10 @@ from compiler.checks.rules import (
     reference_kinds,
     repeated_references,
     target_direction,
+    target_not_set,
     target_period,
+    target_range,
+    undecided_dates,
     unknown_references,
 )
 from compiler.messages.diagnostics import Code, Diagnostic
@@ -43,13 +48,18 @@ RULES: tuple[ModuleType, ...] = (
     chair_member,
     cycles,
     date_order,
+    undecided_dates,
     plan_period,
     indicator_years,
+    mixed_values,
+    target_range,
+    target_not_set,
     target_period,
     target_direction,
     objective_actions,
     objective_indicators,
     idle_organisations,
+    check_digits,
 )
 
 

@@ -109,7 +109,7 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(OBJECTIVES, "objective", (indicator.objective,))
     for action in plan.actions:
         yield from _all(OBJECTIVES, "objective", action.objectives)
-        yield from _all(OWNERS, "owner", (action.owner,))
+        yield from _all(OWNERS, "owner", action.owners)
         yield from _all(ORGANISATIONS, "partners", action.partners)
 
 

@@ -7,8 +7,17 @@ from collections import defaultdict
 from compiler.document.formats import Formats
 from compiler.document.links import link
 from compiler.document.markdown import Markdown, blocks
+from compiler.messages.diagnostics import Text, msg
 from compiler.messages.translate import Translator
 from compiler.model import Action, Indicator, Measure, Meta, Objective, Plan
+
+#: How a target's comparator reads, around its value (``between`` also names ``up_to``).
+COMPARATORS: dict[str, Text] = {
+    "at-least": msg("at least {value}"),
+    "at-most": msg("at most {value}"),
+    "exactly": msg("exactly {value}"),
+    "between": msg("between {value} and {up_to}"),
+}
 
 
 class LayoutContext:
@@ -66,12 +75,37 @@ class LayoutContext:
         """The objectives with nothing below them, in plan order."""
         return [o for o in self.plan.objectives if not self.children.get(o.id)]
 
+    def depth(self, objective: Objective) -> int:
+        """How far below its axis an objective sits (an axis is 0)."""
+        seen: set[str] = set()
+        depth, current = 0, self.parents.get(objective.id)
+        while current is not None and current not in seen:
+            seen.add(current)
+            depth, current = depth + 1, self.parents.get(current)
+        return depth
+
     def measure(self, measure: Measure | None) -> str:
-        """A baseline or target: ``1.250 (2024)``."""
+        """A baseline, milestone or target: ``1.250 (2024)``, ``almeno 30 (2027)``, ``approvato (2026)``."""
         if measure is None:
-            return ""
-        return f"{self.formats.number(measure.value)} ({measure.year})"
+            return self.t(msg("to be defined"))
+        value = measure.value if isinstance(measure.value, str) else self.formats.number(measure.value)
+        comparator = COMPARATORS.get(measure.comparator or "")
+        if comparator is not None and not isinstance(measure.value, str):
+            up_to = self.formats.number(measure.up_to) if measure.up_to is not None else ""
+            value = self.t(msg(comparator.msgid, value=value, up_to=up_to))
+        return f"{value} ({measure.year})"
+
+    def milestones(self, indicator: Indicator) -> str:
+        """An indicator's milestones, in order: ``20 (2025); 25 (2026)``."""
+        return "; ".join(self.measure(milestone) for milestone in indicator.milestones)
 
     def period(self, action: Action) -> str:
-        """An action's period: ``marzo 2025 – dicembre 2026``."""
-        return self.formats.period(action.start.text if action.start else None, action.end.text if action.end else None)
+        """An action's period: ``marzo 2025 – dicembre 2026``, ``marzo 2025 – in corso``, or to be defined."""
+        undecided = self.t(msg("to be defined"))
+        start = self.formats.when(action.start.text) if action.start else undecided
+        if action.ongoing:
+            ongoing = self.t(msg("ongoing"))
+            return f"{start} – {ongoing}"
+        if action.end is None:
+            return undecided if action.start is None else f"{start} – {undecided}"
+        return f"{start} – {self.formats.when(action.end.text)}"

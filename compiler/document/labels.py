@@ -11,6 +11,10 @@ TYPE_LABELS: dict[str, Text] = {
     "foundation": msg("Foundations"),
     "facilitator": msg("Facilitators"),
     "company": msg("Companies"),
+    "international-organisation": msg("International organisations"),
+    "university": msg("Universities and research bodies"),
+    "school": msg("Schools"),
+    "network": msg("Networks and consortia"),
     "other": msg("Other organisations"),
 }
 FIELD_LABELS: dict[str, Text] = {
@@ -25,6 +29,13 @@ ACTION_STATUS_LABELS: dict[str, Text] = {
     "in-progress": msg("in progress"),
     "done": msg("done"),
     "suspended": msg("suspended"),
+}
+#: How the document names each register an organisation's code comes from.
+REGISTER_LABELS: dict[str, Text] = {
+    "tax_code": msg("Tax code"),
+    "vat_number": msg("VAT number"),
+    "runts_number": msg("RUNTS no."),
+    "ipa_code": msg("IPA code"),
 }
 DIRECTION_LABELS: dict[str, Text] = {
     "increase": msg("increase"),

@@ -11,13 +11,14 @@ from compiler.document.context import LayoutContext
 from compiler.document.markdown import blocks
 from compiler.document.parts import PlanDocument
 from compiler.messages.translate import Translator
-from compiler.model import Plan
+from compiler.model import Plan, natural_key
 
 
 def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
     """Everything the document of a checked plan shows, in the plan's language."""
     ctx = LayoutContext(plan, translate)
     vision, context = plan.vision, plan.context
+    indicators = sorted(plan.indicators, key=lambda i: natural_key(i.id))
     return PlanDocument(
         lang=ctx.meta.lang,
         draft=ctx.meta.status != "approved",
@@ -37,8 +38,8 @@ def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
         budget_by_objective=tables.budget_by_objective(ctx),
         budget_by_source=tables.budget_by_source(ctx),
         budget_total=ctx.formats.money(sum(action.total_budget for action in plan.actions)),
-        indicator_index=[
-            objectives.indicator_row(ctx, i, with_anchor=True) for i in sorted(plan.indicators, key=lambda i: i.id)
-        ],
+        indicator_index=[objectives.indicator_row(ctx, i, with_anchor=True) for i in indicators],
         has_illustrative=any(o.illustrative for o in plan.organisations),
+        index_with_milestones=any(i.milestones for i in indicators),
+        has_budget=any(action.budget for action in plan.actions),
     )

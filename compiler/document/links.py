@@ -1,4 +1,10 @@
-"""Anchors and links between the plan's objects, as planc's own Markdown."""
+"""Anchors and links between the plan's objects, as planc's own Markdown.
+
+An id may be official numbering that starts with a digit (``1.1.1``, ``11.a``); DOCX bookmarks
+must start with a letter, so every format gets the one anchor ``anchor_of`` makes: the id
+itself when it starts with a letter, else ``id:`` and the id (no id can hold a ``:``, so two
+objects never share an anchor).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,19 @@ from collections.abc import Iterable
 from compiler.document.markdown import Markdown, escape
 from compiler.model import IDENTIFIER
 
+_DIGIT_FIRST = "id:"
 
-def ident(identifier: str) -> Markdown:
-    """An object's id, fit to be an anchor as it is (a checked plan's ids always are)."""
+
+def anchor_of(identifier: str) -> str:
+    """The anchor of the object with this id in every format (HTML id, DOCX bookmark, Typst label)."""
     if not IDENTIFIER.fullmatch(identifier):
         raise ValueError(f"not a valid id: {identifier!r}")
-    return Markdown(identifier)
+    return identifier if identifier[0].isalpha() else f"{_DIGIT_FIRST}{identifier}"
+
+
+def ident(identifier: str) -> Markdown:
+    """An object's anchor, fit to be written in ``{#…}`` or ``(#…)`` as it is."""
+    return Markdown(anchor_of(identifier))
 
 
 def link(identifier: str, label: str | None = None) -> Markdown:

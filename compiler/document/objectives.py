@@ -1,4 +1,4 @@
-"""The strategic axes and their objectives, each with its indicators and actions as table rows."""
+"""The strategic axes and the objective tree below each, with indicators and actions as table rows."""
 
 from __future__ import annotations
 
@@ -9,23 +9,31 @@ from compiler.document.markdown import Markdown
 from compiler.document.parts import ActionRow, AxisView, IndicatorRow, ObjectiveView
 from compiler.model import Action, Indicator, Objective
 
+#: An axis is a level-2 heading (``##``), an objective under it level 3; pandoc stops at 6.
+AXIS_LEVEL, DEEPEST_LEVEL = 2, 6
+
 
 def axis(ctx: LayoutContext, axis: Objective) -> AxisView:
-    """An axis and every objective below it."""
+    """An axis and every objective below it, depth first, each at the heading level of its depth."""
     below = [objective(ctx, goal) for goal in ctx.descendants(axis)]
     # An axis with no objective under it holds its own indicators and actions.
     own = None if below else objective(ctx, axis)
-    return AxisView(ident(axis.id), axis.title, ctx.rich(axis.description), below, own)
+    return AxisView(ident(axis.id), axis.id, axis.title, ctx.rich(axis.description), below, own)
 
 
 def objective(ctx: LayoutContext, objective: Objective) -> ObjectiveView:
     """An objective with its indicators and actions."""
+    indicators = [indicator_row(ctx, i) for i in ctx.indicators_of.get(objective.id, [])]
     return ObjectiveView(
         id=ident(objective.id),
         title=objective.title,
         description=ctx.rich(objective.description) if objective.parent else None,
-        indicators=[indicator_row(ctx, i) for i in ctx.indicators_of.get(objective.id, [])],
+        indicators=indicators,
         actions=[action_row(ctx, a) for a in ctx.actions_of.get(objective.id, [])],
+        label=objective.id,
+        heading=Markdown("#" * min(AXIS_LEVEL + ctx.depth(objective), DEEPEST_LEVEL)),
+        is_leaf=not ctx.children.get(objective.id),
+        with_milestones=any(row.milestones for row in indicators),
     )
 
 
@@ -40,6 +48,7 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
         target=ctx.measure(indicator.target),
         direction=ctx.t(DIRECTION_LABELS[indicator.direction]) if indicator.direction in DIRECTION_LABELS else "",
         source=indicator.source or "",
+        milestones=ctx.milestones(indicator),
     )
 
 
@@ -48,7 +57,7 @@ def action_row(ctx: LayoutContext, action: Action) -> ActionRow:
     return ActionRow(
         id=link(action.id),
         title=action.title,
-        owner=ctx.party(action.owner.id) if action.owner else Markdown(""),
+        owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
         budget=ctx.formats.money(action.total_budget) if action.budget else "",

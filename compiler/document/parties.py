@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from compiler.document.context import LayoutContext
-from compiler.document.labels import FIELD_LABELS, TYPE_LABELS
+from compiler.document.labels import FIELD_LABELS, REGISTER_LABELS, TYPE_LABELS
 from compiler.document.links import anchor, ident
-from compiler.document.markdown import escape
+from compiler.document.markdown import Markdown, escape, is_safe_url, link_target
 from compiler.document.parts import BodyView, OrganisationGroup, OrganisationRow
+from compiler.messages.diagnostics import msg
 from compiler.model import Body, Organisation
 
 
@@ -25,14 +26,41 @@ def organisation_groups(ctx: LayoutContext) -> list[OrganisationGroup]:
 
 
 def organisation_row(ctx: LayoutContext, organisation: Organisation) -> OrganisationRow:
-    """One organisation as a table row."""
+    """One organisation as a table row: its description, address, legal form, codes and contacts."""
+    parts = [escape(part) for part in (organisation.description, organisation.address) if part]
+    details = _details(ctx, organisation)
+    if details:
+        parts.append(Markdown(" · ".join(details)))
     return OrganisationRow(
         name=anchor(organisation.id, organisation.name),
         illustrative=organisation.illustrative,
         fields=", ".join(ctx.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
-        description=escape(" — ".join(part for part in (organisation.description, organisation.address) if part))
-        or None,
+        description=Markdown(" — ".join(parts)) or None,
     )
+
+
+def _details(ctx: LayoutContext, organisation: Organisation) -> list[Markdown]:
+    """Legal form, codes in registers, website, e-mail and phone, in that order."""
+    found: list[Markdown] = []
+    if organisation.legal_form:
+        found.append(escape(ctx.t(msg("Legal form: {form}", form=organisation.legal_form))))
+    found.extend(
+        escape(f"{ctx.t(REGISTER_LABELS[code.scheme])}\u00a0{code.value}")  # label and code on one line
+        for code in organisation.registrations
+        if code.scheme in REGISTER_LABELS
+    )
+    if organisation.website:
+        found.append(_link(organisation.website, organisation.website.split("://", 1)[-1].rstrip("/")))
+    if organisation.email:
+        found.append(_link(f"mailto:{organisation.email}", organisation.email))
+    if organisation.phone:
+        found.append(escape(ctx.t(msg("Phone {number}", number=organisation.phone))))
+    return found
+
+
+def _link(url: str, label: str) -> Markdown:
+    """A link to a website or an e-mail address, or the label alone if the address is not safe."""
+    return Markdown(f"[{escape(label)}]({link_target(url)})") if is_safe_url(url) else escape(label)
 
 
 def body(ctx: LayoutContext, body: Body) -> BodyView:

@@ -72,6 +72,7 @@ class IndicatorRow:
     target: str
     direction: str
     source: str
+    milestones: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,18 +91,23 @@ class ActionRow:
 class ObjectiveView:
     """An objective with its indicators and actions."""
 
-    id: Markdown
+    id: Markdown  #: its anchor
     title: str
     description: Markdown | None
     indicators: list[IndicatorRow]
     actions: list[ActionRow]
+    label: str  #: its id as written (escaped when printed)
+    heading: Markdown  #: the heading marks of its depth in the tree
+    is_leaf: bool
+    with_milestones: bool
 
 
 @dataclass(frozen=True)
 class AxisView:
     """A strategic axis and the objectives under it."""
 
-    id: Markdown
+    id: Markdown  #: its anchor
+    label: str  #: its id as written (escaped when printed)
     title: str
     description: Markdown | None
     objectives: list[ObjectiveView]
@@ -112,7 +118,7 @@ class AxisView:
 class ActionSheet:
     """Everything about one action."""
 
-    id: Markdown
+    id: Markdown  #: its anchor
     title: str
     description: Markdown | None
     objectives: Markdown
@@ -123,6 +129,8 @@ class ActionSheet:
     budget: list[tuple[str, str]]
     total: str
     deliverables: list[str]
+    label: str  #: its id as written (escaped when printed)
+    owner_label: str  #: "Owner", or "Joint owners" when several lead it
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,8 @@ class PlanDocument:
     budget_total: str
     indicator_index: list[IndicatorRow]
     has_illustrative: bool = field(default=False)
+    index_with_milestones: bool = False
+    has_budget: bool = True
 
 
 @dataclass(frozen=True)

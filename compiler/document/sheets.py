@@ -7,7 +7,6 @@ from collections import defaultdict
 from compiler.document.context import LayoutContext
 from compiler.document.labels import ACTION_STATUS_LABELS
 from compiler.document.links import ident, joined, link
-from compiler.document.markdown import Markdown
 from compiler.document.parts import ActionSheet, SheetGroup
 from compiler.messages.diagnostics import msg
 from compiler.model import Action
@@ -20,13 +19,15 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         title=action.title,
         description=ctx.rich(action.description),
         objectives=joined(link(ref.id, f"{ref.id} {ctx.titles.get(ref.id, '')}") for ref in action.objectives),
-        owner=ctx.party(action.owner.id) if action.owner else Markdown(""),
+        owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
         status=ctx.t(ACTION_STATUS_LABELS[action.status]) if action.status in ACTION_STATUS_LABELS else "",
         budget=[(line.source, ctx.formats.money(line.amount)) for line in action.budget],
         total=ctx.formats.money(action.total_budget),
         deliverables=list(action.deliverables),
+        label=action.id,
+        owner_label=ctx.t(msg("Joint owners") if len(action.owners) > 1 else msg("Owner")),
     )
 
 

@@ -23,8 +23,8 @@ def organisation_matrix(ctx: LayoutContext) -> list[MatrixRow]:
     leads: dict[str, list[str]] = defaultdict(list)
     partners: dict[str, list[str]] = defaultdict(list)
     for action in ctx.plan.actions:
-        if action.owner is not None:
-            leads[action.owner.id].append(action.id)
+        for ref in action.owners:
+            leads[ref.id].append(action.id)
         for ref in action.partners:
             partners[ref.id].append(action.id)
     parties = [(o.id, o.name) for o in ctx.plan.organisations] + [(b.id, b.name) for b in ctx.plan.governance]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ID = re.compile(r"[A-Za-z][A-Za-z0-9._-]*")
+from compiler.model import IDENTIFIER as ID
+
 MAX_LENGTH = 64
 _NOT_ID = re.compile(r"[^A-Za-z0-9._-]+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -26,11 +27,11 @@ def slug(text: str, prefix: str = "x") -> str:
 
 
 def valid(code: str, prefix: str = "x") -> str:
-    """The code itself if it is a valid id, else the closest valid id ("1.2 bis" → "x-1.2-bis")."""
+    """The code itself if it is a valid id, else the closest valid id ("1.2 bis" → "1.2-bis")."""
     if ID.fullmatch(code) and len(code) <= MAX_LENGTH:
         return code
     word = _NOT_ID.sub("-", ascii_text(code)).strip("-")
-    if not word or not word[0].isalpha():
+    if not word or not word[0].isalnum():
         word = f"{prefix}-{word}".strip("-")
     return word[:MAX_LENGTH]
 

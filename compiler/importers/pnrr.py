@@ -2,8 +2,10 @@
 
 Mapping: mission → axis (``M1``); component → objective under it (``M1C1``); measure, an
 investment or a reform → action (``M1C1I1.01``) owned by its Amministrazione Titolare;
-milestone or target → indicator of its component (``M1C1-17``); owning administrations →
-organisations (``public-administration``). The plan period runs from the first to the last
+targets → indicators of their component, a series of linked targets as one indicator with the
+earlier ones as its milestones; a measure's milestones → one qualitative indicator whose
+milestones they are (``pnrr_indicators``); owning administrations → organisations
+(``public-administration``, with their tax and IPA codes from the owners' registry). The plan period runs from the first to the last
 deadline year in the data; the plan date is the snapshot's month (``…-2025-04`` → 2025-04-01).
 
 Quirks handled (each counted or noted in the result): measure codes swapped between
@@ -23,16 +25,20 @@ from compiler.importers import pnrr_actions, pnrr_indicators
 from compiler.importers.ids import IdSpace, ascii_text, slug
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row, read_registry, read_rows
 from compiler.importers.result import ImportResult, Item, SourceError
+from compiler.model import natural_key
 
 _SNAPSHOT = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _NOT_WORD = re.compile(r"[^A-Z0-9]+")
+_TAX_CODE = re.compile(r"[0-9]{11}")
+_IPA = re.compile(r"[A-Za-z0-9_]{2,30}")
 SUMMARY = (
     "Piano importato da planc dai dati aperti di **Italia Domani** (Presidenza del Consiglio dei Ministri / MEF, "
     "sistema ReGiS), nella copia pubblicata da ondata. Le missioni del PNRR sono gli assi, le componenti gli "
-    "obiettivi, le misure (investimenti e riforme) le azioni, le milestone e i target gli indicatori; le "
-    "amministrazioni titolari sono le organizzazioni responsabili. Le milestone sono qualitative: ciascuna è "
-    "un indicatore da 0 (non raggiunta) a 1 (raggiunta) entro la sua scadenza. Il periodo del piano va dalla "
-    "prima all'ultima scadenza presente nei dati."
+    "obiettivi, le misure (investimenti e riforme) le azioni; le amministrazioni titolari sono le "
+    "organizzazioni responsabili. I target sono indicatori numerici: quando i dati collegano più target della "
+    "stessa misura (un traguardo nazionale verso uno europeo, o un target che parte dal valore del precedente), "
+    "quelli intermedi sono le tappe dell'ultimo. Le milestone di una misura sono le tappe di un indicatore "
+    "qualitativo, in ordine di scadenza. Il periodo del piano va dalla prima all'ultima scadenza presente nei dati."
 )
 
 
@@ -108,12 +114,12 @@ def _objectives(rows: list[Row], space: IdSpace, result: ImportResult) -> dict[s
         if parent != row["missione"]:
             result.note("variant-text", row.where, f"component {row['componente']} also under mission {parent}")
     mission_ids = {}
-    for code in sorted(missions):
+    for code in sorted(missions, key=natural_key):
         mission_ids[code] = space.claim(code, "M")
         title = most_common(missions[code], result, code, f"mission {code}")
         result.objectives.append({"id": mission_ids[code], "title": result.text(title, code) or code})
     ids = {}
-    for code in sorted(components):
+    for code in sorted(components, key=natural_key):
         parent, titles = components[code]
         ids[code] = space.claim(code, "C")
         title = result.text(most_common(titles, result, code, f"component {code}"), code) or code
@@ -139,7 +145,10 @@ def _organisations(
         elif entry is not None:
             if entry["amministrazione_titolare"] != name:
                 result.handled["owner names matched to the registry despite different spelling"] += 1
-            organisation["description"] = result.text(_registry_description(entry), name, rich=True)
+            organisation.update(_registry_codes(entry, name, result))
+            description = result.text(_registry_description(entry), name, rich=True)
+            if description:
+                organisation["description"] = description
         result.organisations.append(organisation)
     return ids
 
@@ -149,8 +158,20 @@ def _owner_key(name: str) -> str:
     return _NOT_WORD.sub(" ", ascii_text(name).upper()).strip()
 
 
+def _registry_codes(entry: dict[str, str], name: str, result: ImportResult) -> Item:
+    """The owner's tax code and IPA code, where they have the shape planc checks."""
+    codes: Item = {}
+    for column, field, shape in (("codice_fiscale", "tax_code", _TAX_CODE), ("codice_ente_ipa", "ipa_code", _IPA)):
+        value = (entry.get(column) or "").strip()
+        if shape.fullmatch(value):
+            codes[field] = value
+        elif value:
+            result.note("unreadable-code", name, f"{column} “{value}” is not in the shape of the field: left out")
+    return codes
+
+
 def _registry_description(entry: dict[str, str]) -> str:
-    parts = [f"Codice IPA: {entry.get('codice_ente_ipa') or 'n.d.'}."]
+    parts = []
     unit, unit_code = entry.get("denominazione_unita_organizzativa"), entry.get("codice_uo")
     if unit:
         parts.append(f"Unità organizzativa: {unit} ({unit_code}).")

@@ -2,8 +2,8 @@
 
 An action runs from the first month of the quarter of its measure's earliest milestone or target
 to the last month of the quarter of its latest one (``Q2 2024`` → starts ``2024-04``, ends
-``2024-06``). A measure with several owning administrations is led by the one on most of its
-rows; the others are its partners.
+``2024-06``). A measure with several owning administrations is led by all of them jointly (each
+is accountable for its own sub-measures), the one on most rows first.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 from compiler.importers import fields
 from compiler.importers.pnrr_rows import Ids, Row
 from compiler.importers.result import ImportResult, Item
+from compiler.model import natural_key
 
 _KIND = re.compile(r"M\d+(?:C\d+)?([IR])")
 KINDS = {"I": "Investimento", "R": "Riforma"}
@@ -27,7 +28,7 @@ def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
     swapped = sum(1 for row in rows if row.swapped)
     if swapped:
         result.handled["rows whose measure codes were swapped between codice_univoco_misura and id_misura"] = swapped
-    for code in sorted(measures):
+    for code in sorted(measures, key=natural_key):
         result.actions.append(_action(code, measures[code], ids, result))
 
 
@@ -61,17 +62,16 @@ def _description(code: str, rows: list[Row]) -> str:
 
 
 def _parties(code: str, rows: list[Row], owners: dict[str, str], result: ImportResult) -> Item:
-    """The owner on most rows leads; any other owner is a partner."""
+    """Every owning administration is accountable for its sub-measures: several lead jointly, most rows first."""
     ranked = [name for name, _count in Counter(row["amministrazione_titolare"] for row in rows).most_common()]
-    parties: Item = {"owner": owners[ranked[0]]}
-    if len(ranked) > 1:
-        parties["partners"] = [owners[name] for name in ranked[1:]]
-        result.note(
-            "several-owners",
-            rows[0].where,
-            f"measure {code} has {len(ranked)} owners: {ranked[0]} leads, the rest are partners",
-        )
-    return parties
+    if len(ranked) == 1:
+        return {"owner": owners[ranked[0]]}
+    result.note(
+        "several-owners",
+        rows[0].where,
+        f"measure {code} has {len(ranked)} owners: {', '.join(ranked)} lead it jointly",
+    )
+    return {"owner": [owners[name] for name in ranked]}
 
 
 def _dates(code: str, rows: list[Row], result: ImportResult) -> Item:

@@ -1,172 +1,180 @@
-"""PNRR milestones and targets as indicators of their component.
+"""PNRR milestones and targets as indicators of their component, with intermediate steps as milestones.
 
-A target keeps its unit, baseline (``riferimento_di_partenza_target``) and value
-(``valore_obiettivo_target``), read as Italian numbers; its direction follows the two values.
-A milestone is qualitative, so it becomes a 0 → 1 indicator with the unit ``milestone``: 0 until
-it is reached, 1 when it is, ``direction: increase``. Both measure against the first year of the
-plan period (the source gives no baseline year) and target their deadline year.
+Targets: the targets of one measure with the same unit form a series where the data links them:
+a national step towards an EU target (``M1C1-139-ITA-1`` → ``M1C1-139``), or a later target whose
+baseline is an earlier one's value (``M1C1-147`` starts from ``M1C1-139``'s 4.083). A series is one
+indicator named after its last target: the earlier targets are its milestones, the first one's
+baseline is its baseline. A series whose values would not move one way is left as separate targets
+(``series-not-joined``). Each measures against the first year of the plan period (the source gives
+no baseline year); its direction follows the values.
 
-The same code on several rows (one milestone shared by several sub-measures) is one indicator
-when the rows agree on what it says, and otherwise one indicator per version (``M4C1-10``,
-``M4C1-10_2``): both are noted as ``repeated-id``.
+Milestones (qualitative): the milestones of one measure, in deadline order, are the milestones of
+one qualitative indicator named after the measure, the last one its target; each step's value is
+the milestone's name, its note the code and the deadline.
 """
 
 from __future__ import annotations
 
-from compiler.importers import fields
+from collections.abc import Iterator
+from itertools import pairwise
+
 from compiler.importers.ids import valid
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row
+from compiler.importers.pnrr_steps import MILESTONE, Step, read_steps
 from compiler.importers.result import ImportResult, Item
+from compiler.model import natural_key
 
-MILESTONE_UNIT = "milestone"
-NO_UNIT = "unità non indicata"
 SCOPES = {"UE": "traguardo europeo (UE)", "ITA": "traguardo nazionale (ITA)"}
+SOURCE = f"Italia Domani, {MET_FILE}"
 
 
 def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
-    """Add one indicator per milestone or target, in the order of their first row."""
-    groups: dict[str, list[list[Row]]] = {}
-    for row in rows:
-        versions = groups.setdefault(row["nr_seq_mt"], [])
-        same = next((version for version in versions if version[0].key == row.key), None)
-        if same is None:
-            versions.append([row])
+    """Add one indicator per series of targets and one per measure with milestones."""
+    steps = read_steps(rows, result)
+    milestones: dict[str, list[Step]] = {}
+    targets: dict[tuple[str, str | None], list[Step]] = {}
+    for step in steps:
+        if step.kind == MILESTONE:
+            for measure in dict.fromkeys(row.measure for row in step.rows):
+                milestones.setdefault(measure, []).append(step)
         else:
-            same.append(row)
-    for code, versions in groups.items():
-        made = [item for version in versions if (item := _indicator(code, version, ids, result))]
-        result.indicators.extend(made)
-        _note_repeats(code, versions, made, result)
+            targets.setdefault((step.first.measure, step.unit), []).append(step)
+    made: list[tuple[int, Item]] = []
+    for group in targets.values():
+        for series in _series(sorted(group, key=_order), result):
+            made.append((series[-1].first.line, _quantitative(series, ids, result)))
+    for measure, group in milestones.items():
+        ordered = sorted(group, key=_order)
+        made.append((ordered[-1].first.line, _qualitative(measure, ordered, ids, result)))
+    result.indicators.extend(item for _line, item in sorted(made, key=lambda pair: pair[0]))
 
 
-def _note_repeats(code: str, versions: list[list[Row]], made: list[Item], result: ImportResult) -> None:
-    count = sum(len(version) for version in versions)
-    if count == 1:
-        return
-    lines = ", ".join(str(row.line) for version in versions for row in version)
-    if len(versions) == 1:
-        text = f"{code} is on {count} rows (lines {lines}) that agree: one indicator, the measures listed in it"
-    else:
-        made_ids = ", ".join(str(item["id"]) for item in made)
-        text = f"{code} is on {count} rows (lines {lines}) in {len(versions)} versions: indicators {made_ids}"
-    result.note("repeated-id", versions[0][0].where, text)
+def _order(step: Step) -> tuple[tuple[int, int], tuple[tuple[int, int, str], ...]]:
+    return step.deadline, natural_key(step.code)
 
 
-def _indicator(code: str, rows: list[Row], ids: Ids, result: ImportResult) -> Item | None:
-    row = rows[0]
-    deadline = fields.quarter(row["trimestre_di_conseguimento"], row["anno_di_conseguimento"])
-    if deadline is None:
-        quarter = f"{row['trimestre_di_conseguimento']} {row['anno_di_conseguimento']}"
-        result.note("skipped-indicator", row.where, f"{code}: the deadline “{quarter}” cannot be read")
-        return None
-    values = _values(code, row, result)
-    if values is None:
-        return None
-    unit, baseline, target, direction = values
-    indicator_id = ids.space.claim(code, "MT")
-    if valid(code, "MT") != code:
-        result.note("renamed-id", row.where, f"{code} is not a valid id: it became {indicator_id}")
-    item: Item = {
-        "id": indicator_id,
-        "name": result.text(row["nome_milestone_target"], row.where) or f"{row['milestone_target']} {code}",
-        "description": result.text(_description(rows), row.where, rich=True),
-        "objective": ids.components[row["componente"]],
-        "unit": unit,
-        "baseline": {"value": baseline, "year": result.plan["period"]["start"]},
-        "target": {
-            "value": target,
-            "year": deadline[1][0],
-            "note": f"Scadenza: {row['trimestre_di_conseguimento']} {row['anno_di_conseguimento']}",
-        },
-        "direction": direction,
-        "source": f"Italia Domani, {MET_FILE}",
-    }
-    return {key: value for key, value in item.items() if value is not None}
+def _series(steps: list[Step], result: ImportResult) -> Iterator[list[Step]]:
+    """Link each target to the next one the data says it leads to; yield the chains, one way only."""
+    following: dict[int, Step] = {}
+    linked: set[int] = set()
+    for index, earlier in enumerate(steps):
+        later = next((s for s in steps[index + 1 :] if id(s) not in linked and _continues(earlier, s)), None)
+        if later is not None:
+            following[id(earlier)] = later
+            linked.add(id(later))
+    for head in (step for step in steps if id(step) not in linked):
+        chain = [head]
+        while id(chain[-1]) in following:
+            chain.append(following[id(chain[-1])])
+        if len(chain) > 1 and not _one_way(chain):
+            codes = ", ".join(step.code for step in chain)
+            result.note("series-not-joined", head.first.where, f"{codes} do not move one way: kept apart")
+            yield from ([step] for step in chain)
+            continue
+        if len(chain) > 1:
+            result.handled["targets joined into series (earlier ones as milestones)"] += len(chain) - 1
+        yield chain
 
 
-def _values(code: str, row: Row, result: ImportResult) -> tuple[str, float, float, str | None] | None:
-    """Unit, baseline, target and direction; ``None`` if the row cannot make an indicator."""
-    kind = row["milestone_target"].strip().lower()
-    if kind == "milestone":
-        _check_milestone(code, row, result)
-        return MILESTONE_UNIT, 0, 1, "increase"
-    if kind != "target":
-        result.note(
-            "skipped-indicator", row.where, f"{code}: “{row['milestone_target']}” is neither milestone nor target"
-        )
-        return None
-    target = _number(code, row, "valore_obiettivo_target", result)
-    if target is None:
-        result.note("skipped-indicator", row.where, f"{code}: the target has no value")
-        return None
-    baseline = _number(code, row, "riferimento_di_partenza_target", result)
+def _continues(earlier: Step, later: Step) -> bool:
+    """True if ``later`` carries ``earlier`` on: its EU target, or a target that starts where it ends."""
+    if later.deadline <= earlier.deadline:
+        return False
+    if earlier.code.startswith(f"{later.code}-ITA-"):
+        return True
+    return later.baseline is not None and bool(earlier.value) and later.baseline == earlier.value
+
+
+def _one_way(chain: list[Step]) -> bool:
+    values = [value for value in (chain[0].baseline, *(step.value for step in chain)) if value is not None]
+    steps = [after - before for before, after in pairwise(values)]
+    return all(step >= 0 for step in steps) or all(step <= 0 for step in steps)
+
+
+def _quantitative(series: list[Step], ids: Ids, result: ImportResult) -> Item:
+    head, last = series[0], series[-1]
+    baseline = head.baseline
     if baseline is None:
         baseline = 0
-        result.note("default-baseline", row.where, f"{code}: no baseline value; 0 assumed")
-    unit = result.text(row["unita_di_misura_target"], row.where)
-    if unit is None:
-        unit = NO_UNIT
-        result.note(
-            "missing-unit", row.where, f"{code}: no unit (“{row['unita_di_misura_target']}”); written “{NO_UNIT}”"
-        )
-    return unit, baseline, target, _direction(code, row, baseline, target, result)
+        result.note("default-baseline", head.first.where, f"{head.code}: no baseline value; 0 assumed")
+    item: Item = {
+        "id": _claim(last, ids, result),
+        "name": result.text(last.first["nome_milestone_target"], last.first.where) or f"Target {last.code}",
+        "description": result.text(_description(series), last.first.where, rich=True),
+        "objective": ids.components[last.first["componente"]],
+        "unit": last.unit,
+        "baseline": {"value": baseline, "year": result.plan["period"]["start"]},
+        "milestones": [
+            {"value": step.value, "year": step.deadline[0], "note": f"{step.code} · scadenza: {step.quarter}"}
+            for step in series[:-1]
+        ],
+        "target": {"value": last.value, "year": last.deadline[0], "note": f"Scadenza: {last.quarter}"},
+        "direction": _direction(last, baseline, result),
+        "source": SOURCE,
+    }
+    return {key: value for key, value in item.items() if value not in (None, [])}
 
 
-def _direction(code: str, row: Row, baseline: float, target: float, result: ImportResult) -> str | None:
+def _qualitative(measure: str, steps: list[Step], ids: Ids, result: ImportResult) -> Item:
+    last = steps[-1]
+    title = last.first["descrizione_misura"].strip()
+    item: Item = {
+        "id": _claim(last, ids, result),
+        "name": result.text(
+            f"Milestone della misura {measure}: {title}" if title else f"Milestone di {measure}", measure
+        ),
+        "description": result.text(_description(steps), last.first.where, rich=True),
+        "objective": ids.components[last.first["componente"]],
+        "milestones": [_reached(step, result) for step in steps[:-1]],
+        "target": _reached(last, result),
+        "source": SOURCE,
+    }
+    return {key: value for key, value in item.items() if value not in (None, [])}
+
+
+def _reached(step: Step, result: ImportResult) -> Item:
+    """A milestone as a qualitative value: what is reached, by when."""
+    name = result.text(step.first["nome_milestone_target"], step.first.where) or f"Milestone {step.code}"
+    return {"value": name, "year": step.deadline[0], "note": f"{step.code} · scadenza: {step.quarter}"}
+
+
+def _claim(step: Step, ids: Ids, result: ImportResult) -> str:
+    identifier = ids.space.claim(step.code, "MT")
+    if valid(step.code, "MT") != step.code:
+        result.note("renamed-id", step.first.where, f"{step.code} is not a valid id: it became {identifier}")
+    return identifier
+
+
+def _direction(last: Step, baseline: float, result: ImportResult) -> str | None:
+    target = last.value or 0
     if target > baseline:
         return "increase"
     if target < baseline:
         return "decrease"
     if target == 0:
         result.note(
-            "zero-target", row.where, f"{code}: baseline and target are both 0 (maybe “not given”): no direction"
+            "zero-target",
+            last.first.where,
+            f"{last.code}: baseline and target are both 0 (maybe “not given”): no direction",
         )
         return None
     return "maintain"
 
 
-def _number(code: str, row: Row, column: str, result: ImportResult) -> float | None:
-    raw = row[column]
-    try:
-        value = fields.number(raw)
-    except ValueError:
-        result.note("unreadable-number", row.where, f"{code}: {column} “{raw}” is not a number")
-        return None
-    if value is None:
-        result.handled[f"missing markers read as no value ({column})"] += 1
-        return None
-    if fields.is_italian_number(raw):
-        result.handled["Italian numbers read (1.234,5 → 1234.5)"] += 1
-    return int(value) if value.is_integer() else value
-
-
-def _check_milestone(code: str, row: Row, result: ImportResult) -> None:
-    """Milestones carry 0,00 (or nothing) as values; anything else is noted, not used."""
-    cells = {column: row[column] for column in ("riferimento_di_partenza_target", "valore_obiettivo_target")}
-    extra = [f"{column} “{raw}”" for column, raw in cells.items() if not _is_zero(raw)]
-    unit = row["unita_di_misura_target"]
-    if not fields.is_missing(unit):
-        extra.append(f"unit “{unit}”")
-    if extra:
-        result.note("milestone-values-ignored", row.where, f"{code} is a milestone; ignored {', '.join(extra)}")
-    elif fields.is_missing(unit) and unit:
-        result.handled["missing markers read as no value (unita_di_misura_target)"] += 1
-
-
-def _description(rows: list[Row]) -> str:
-    row = rows[0]
-    parts = [row["descrizione_specifica_di_ogni_milestone_e_target"].strip()]
-    if row["indicatore_qualitativo"].strip():
-        parts.append(f"**Verifica:** {row['indicatore_qualitativo'].strip()}")
-    measures = ", ".join(dict.fromkeys(f"{r.measure} ({r['codice_univoco_submisura']})" for r in rows))
-    scope = SCOPES.get(row["ita_ue"], row["ita_ue"] or "traguardo")
-    parts.append(f"{scope[0].upper()}{scope[1:]}; misure: {measures}.")
+def _description(steps: list[Step]) -> str:
+    """Each step's specific description, check and measures; a series names its steps in order."""
+    parts = [_step_text(step, titled=len(steps) > 1) for step in steps]
     return "\n\n".join(part for part in parts if part)
 
 
-def _is_zero(raw: str) -> bool:
-    """True for the 0,00 (or missing) that milestones carry as values."""
-    try:
-        return not fields.number(raw)
-    except ValueError:
-        return False
+def _step_text(step: Step, titled: bool) -> str:
+    row = step.first
+    parts = [row["descrizione_specifica_di_ogni_milestone_e_target"].strip()]
+    if row["indicatore_qualitativo"].strip():
+        parts.append(f"**Verifica:** {row['indicatore_qualitativo'].strip()}")
+    measures = ", ".join(dict.fromkeys(f"{r.measure} ({r['codice_univoco_submisura']})" for r in step.rows))
+    scope = SCOPES.get(row["ita_ue"], row["ita_ue"] or "traguardo")
+    parts.append(f"{scope[0].upper()}{scope[1:]}; misure: {measures}.")
+    if titled:
+        parts.insert(0, f"**{step.code}** ({step.kind}, scadenza {step.quarter})")
+    return "\n\n".join(part for part in parts if part)

@@ -1,7 +1,7 @@
 """The typed plan: its objects (``objects``), their dates and ids, and the assembly of files into them."""
 
 from compiler.model.dates import PlanDate
-from compiler.model.ids import IDENTIFIER
+from compiler.model.ids import IDENTIFIER, natural_key
 from compiler.model.objects import (
     Action,
     Body,
@@ -16,6 +16,7 @@ from compiler.model.objects import (
     Organisation,
     Plan,
     Ref,
+    Registration,
     Topic,
     Value,
     Vision,
@@ -37,7 +38,9 @@ __all__ = [
     "Plan",
     "PlanDate",
     "Ref",
+    "Registration",
     "Topic",
     "Value",
     "Vision",
+    "natural_key",
 ]

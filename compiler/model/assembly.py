@@ -23,6 +23,7 @@ from compiler.model.objects import (
     Objective,
     Organisation,
     Plan,
+    Registration,
     Topic,
     Value,
     Vision,
@@ -32,6 +33,10 @@ from compiler.sources import SourceFile
 MAPPING_SECTIONS = ("plan", "vision", "context")
 LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions")
 REQUIRED_SECTIONS = ("plan",)
+#: The registers an organisation's codes may come from, in the order the document lists them.
+REGISTERS = ("tax_code", "vat_number", "runts_number", "ipa_code")
+#: What ``end`` says of an action that has no end date.
+ONGOING = "ongoing"
 
 
 def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, list[Diagnostic]]:
@@ -101,7 +106,7 @@ def _missing_sections(sources: list[SourceFile], mappings: dict[str, Fields]) ->
 
 
 def _identified(item: Fields) -> tuple[str, Where] | None:
-    identifier = item.text("id")
+    identifier = item.identifier()
     return (identifier, item.where("id")) if identifier else None
 
 
@@ -160,6 +165,13 @@ def _organisation(item: Fields) -> Organisation | None:
         website=item.text("website"),
         email=item.text("email"),
         address=_address(item.child("address")),
+        legal_form=item.text("legal_form"),
+        phone=item.text("phone"),
+        registrations=tuple(
+            Registration(scheme, value, item.where(scheme))
+            for scheme in REGISTERS
+            if (value := item.text(scheme)) is not None
+        ),
     )
 
 
@@ -212,6 +224,7 @@ def _indicator(item: Fields) -> Indicator | None:
         unit=item.text("unit"),
         baseline=item.measure("baseline"),
         target=item.measure("target"),
+        milestones=item.measures("milestones"),
         direction=item.text("direction"),
         source=item.text("source"),
         description=item.text("description"),
@@ -228,16 +241,18 @@ def _action(item: Fields) -> Action | None:
         for line in item.children("budget")
         if is_number(amount := line.data.get("amount"))
     )
+    ongoing = item.data.get("end") == ONGOING
     return Action(
         id=identifier,
         title=item.text("title") or identifier,
         where=where,
         description=item.text("description"),
         objectives=item.refs("objective"),
-        owner=item.ref("owner"),
+        owners=item.refs("owner"),
         partners=item.refs("partners"),
         start=item.date("start"),
-        end=item.date("end"),
+        end=None if ongoing else item.date("end"),
+        ongoing=ongoing,
         status=item.text("status"),
         deliverables=item.texts("deliverables"),
         budget=budget,

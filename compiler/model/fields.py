@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, TypeGuard
 
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
 from compiler.model.objects import Measure, Ref
+from compiler.schema import definition
 from compiler.sources import PathKey, SourceFile
+
+#: Text that is a qualitative value, not a number in quotes (the schema's ``measureValue`` pattern).
+_TEXT_VALUE = re.compile(definition("measureValue")["pattern"])
+#: A plain YAML scalar as written, up to a space, a comment or the end of a flow collection.
+_PLAIN_TOKEN = re.compile(r"[^\s#,\]}]+")
 
 
 class Fields:
@@ -29,6 +36,23 @@ class Fields:
     def texts(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)
         return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+
+    def identifier(self) -> str | None:
+        """The ``id`` as written: an unquoted ``17.19`` that YAML read as a number stays ``17.19``.
+
+        The schema reports the missing quotes; keeping the object here spares the drafter a
+        cascade of "unknown id" errors for every reference to it.
+        """
+        value = self.data.get("id")
+        if isinstance(value, str):
+            return value
+        if not is_number(value):
+            return None
+        where = self.where("id")
+        lines = self.source.text.splitlines()
+        line = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+        token = _PLAIN_TOKEN.match(line, where.column - 1)
+        return token.group() if token else str(value)
 
     def flag(self, key: str) -> bool:
         return self.data.get(key) is True
@@ -64,11 +88,28 @@ class Fields:
                 yield Fields(self.source, (*self.path, key, index), item)
 
     def measure(self, key: str) -> Measure | None:
-        item = self.child(key)
-        value, year = item.data.get("value"), item.data.get("year")
-        if not is_number(value) or not isinstance(year, int) or isinstance(year, bool):
+        return self.child(key).as_measure()
+
+    def measures(self, key: str) -> tuple[Measure, ...]:
+        return tuple(filter(None, (item.as_measure() for item in self.children(key))))
+
+    def as_measure(self) -> Measure | None:
+        """This mapping as a baseline, milestone or target; ``None`` without a usable value and year."""
+        raw, year = self.data.get("value"), self.data.get("year")
+        value: float | str | None = float(raw) if is_number(raw) else raw if isinstance(raw, str) else None
+        if isinstance(value, str) and _TEXT_VALUE.search(value) is None:
+            value = None  # a number in quotes: the schema says so, and nothing here guesses which number
+        if value is None or not isinstance(year, int) or isinstance(year, bool):
             return None
-        return Measure(float(value), year, item.where(), item.text("note"))
+        up_to = self.data.get("up_to")
+        return Measure(
+            value,
+            year,
+            self.where(),
+            self.text("note"),
+            self.text("comparator"),
+            float(up_to) if is_number(up_to) else None,
+        )
 
 
 def is_number(value: object) -> TypeGuard[int | float]:

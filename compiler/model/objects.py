@@ -19,12 +19,19 @@ class Ref:
 
 @dataclass(frozen=True)
 class Measure:
-    """A value in a year (an indicator's baseline or target)."""
+    """A value in a year: an indicator's baseline, milestone or target (text for a qualitative one)."""
 
-    value: float
+    value: float | str
     year: int
     where: Where
     note: str | None = None
+    comparator: str | None = None  #: a target's ``at-least``, ``at-most``, ``exactly`` or ``between``
+    up_to: float | None = None  #: with ``between``, the upper bound (``value`` is the lower one)
+
+    @property
+    def is_number(self) -> bool:
+        """True for a quantitative value."""
+        return not isinstance(self.value, str)
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,18 @@ class Organisation:
     website: str | None = None
     email: str | None = None
     address: str | None = None
+    legal_form: str | None = None
+    phone: str | None = None
+    registrations: tuple[Registration, ...] = ()
+
+
+@dataclass(frozen=True)
+class Registration:
+    """An organisation's code in a register: ``tax_code``, ``vat_number``, ``runts_number`` or ``ipa_code``."""
+
+    scheme: str
+    value: str
+    where: Where
 
 
 @dataclass(frozen=True)
@@ -158,6 +177,7 @@ class Indicator:
     unit: str | None = None
     baseline: Measure | None = None
     target: Measure | None = None
+    milestones: tuple[Measure, ...] = ()
     direction: str | None = None
     source: str | None = None
     description: str | None = None
@@ -180,10 +200,11 @@ class Action:
     where: Where
     description: str | None = None
     objectives: tuple[Ref, ...] = ()
-    owner: Ref | None = None
+    owners: tuple[Ref, ...] = ()  #: more than one for joint leadership
     partners: tuple[Ref, ...] = ()
     start: PlanDate | None = None
     end: PlanDate | None = None
+    ongoing: bool = False  #: ``end: ongoing``: the action has no end date
     status: str | None = None
     deliverables: tuple[str, ...] = ()
     budget: tuple[FundingLine, ...] = ()

@@ -31,6 +31,19 @@ PATTERN_EXPLANATIONS: dict[str, tuple[Code, Text, Text]] = {
         msg("“{value}” is not a month (YYYY-MM) or a date (YYYY-MM-DD)."),
         msg("Write for example 2025-03 for March 2025, or 2025-03-31 for a precise day."),
     ),
+    "actionEnd": (
+        codes.INVALID_DATE,
+        msg("“{value}” is not a month (YYYY-MM), a date (YYYY-MM-DD) or “ongoing”."),
+        msg("Write for example 2026-12 for December 2026, or ongoing for an action with no end date."),
+    ),
+    "measureValue": (
+        codes.WRONG_TYPE,
+        msg("“{value}” reads as a number, but it is written as text."),
+        msg(
+            "Write the number without quotes, with a point for decimals and no thousands separator: 12000.50. "
+            "A qualitative value is written in words."
+        ),
+    ),
     "periodBound": (
         codes.INVALID_DATE,
         msg("“{value}” is not a year, a month or a date."),
@@ -48,6 +61,11 @@ _FIELD_PATTERNS: dict[str, Text] = {
     "lang": msg("Write a language tag such as it-IT or en-GB."),
     "slug": msg("Use only lowercase letters, digits and single hyphens, for example piano-strategico."),
     "currency": msg("Write a three-letter currency code such as EUR."),
+    "tax_code": msg('Write the 11 digits (16 characters for a person) in quotes, with no spaces: "00429440068".'),
+    "vat_number": msg('Write the 11 digits in quotes, without “IT” and with no spaces: "00429440068".'),
+    "runts_number": msg('Write the RUNTS registration number in quotes, digits only: "12345".'),
+    "ipa_code": msg("Write the code as the IPA index shows it: letters, digits and “_”, for example c_a182."),
+    "phone": msg("Write digits, spaces and an optional leading +, for example +39 0131 515111."),
 }
 
 

@@ -26,12 +26,12 @@ CODE = rule_code("repeated-reference", Severity.WARNING, __doc__)
 
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
-    """Report ids listed twice in members, partners or objectives."""
+    """Report ids listed twice in members, owners, partners or objectives."""
     lists: list[tuple[str, tuple[Ref, ...]]] = []
     for group in plan.governance:
         lists.append(("members", group.members))
     for action in plan.actions:
-        lists.extend((("partners", action.partners), ("objective", action.objectives)))
+        lists.extend((("owner", action.owners), ("partners", action.partners), ("objective", action.objectives)))
     for field, refs in lists:
         seen: set[str] = set()
         for ref in refs:
