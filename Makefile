@@ -66,6 +66,7 @@ distclean: clean
 messages: $(VENV)/.dev
 	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
 	$(BIN)/pybabel update -i compiler/messages/locale/planc.pot -d compiler/messages/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
+	sed -i 's/^"POT-Creation-Date: .*"$$/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/' compiler/messages/locale/*/LC_MESSAGES/planc.po
 	$(BIN)/pybabel compile -d compiler/messages/locale -D planc --statistics
 
 # The plan-source reference (docs/reference.md, docs/riferimento.md), generated from the schema and

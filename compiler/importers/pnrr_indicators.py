@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from compiler.importers.ids import valid
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row
-from compiler.importers.pnrr_steps import MILESTONE, Step, read_steps
+from compiler.importers.pnrr_steps import MILESTONE, PnrrStep, read_steps
 from compiler.importers.result import ImportResult, Item
 from compiler.model import natural_key
 
@@ -31,8 +31,8 @@ SOURCE = f"Italia Domani, {MET_FILE}"
 def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
     """Add one indicator per series of targets and one per measure with milestones."""
     steps = read_steps(rows, result)
-    milestones: dict[str, list[Step]] = {}
-    targets: dict[tuple[str, str | None], list[Step]] = {}
+    milestones: dict[str, list[PnrrStep]] = {}
+    targets: dict[tuple[str, str | None], list[PnrrStep]] = {}
     for step in steps:
         if step.kind == MILESTONE:
             for measure in dict.fromkeys(row.measure for row in step.rows):
@@ -49,13 +49,13 @@ def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
     result.indicators.extend(item for _line, item in sorted(made, key=lambda pair: pair[0]))
 
 
-def _order(step: Step) -> tuple[tuple[int, int], tuple[tuple[int, int, str], ...]]:
+def _order(step: PnrrStep) -> tuple[tuple[int, int], tuple[tuple[int, int, str], ...]]:
     return step.deadline, natural_key(step.code)
 
 
-def _series(steps: list[Step], result: ImportResult) -> Iterator[list[Step]]:
+def _series(steps: list[PnrrStep], result: ImportResult) -> Iterator[list[PnrrStep]]:
     """Link each target to the next one the data says it leads to; yield the chains, one way only."""
-    following: dict[int, Step] = {}
+    following: dict[int, PnrrStep] = {}
     linked: set[int] = set()
     for index, earlier in enumerate(steps):
         later = next((s for s in steps[index + 1 :] if id(s) not in linked and _continues(earlier, s)), None)
@@ -76,7 +76,7 @@ def _series(steps: list[Step], result: ImportResult) -> Iterator[list[Step]]:
         yield chain
 
 
-def _continues(earlier: Step, later: Step) -> bool:
+def _continues(earlier: PnrrStep, later: PnrrStep) -> bool:
     """True if ``later`` carries ``earlier`` on: its EU target, or a target that starts where it ends."""
     if later.deadline <= earlier.deadline:
         return False
@@ -85,13 +85,13 @@ def _continues(earlier: Step, later: Step) -> bool:
     return later.baseline is not None and bool(earlier.value) and later.baseline == earlier.value
 
 
-def _one_way(chain: list[Step]) -> bool:
+def _one_way(chain: list[PnrrStep]) -> bool:
     values = [value for value in (chain[0].baseline, *(step.value for step in chain)) if value is not None]
     steps = [after - before for before, after in pairwise(values)]
     return all(step >= 0 for step in steps) or all(step <= 0 for step in steps)
 
 
-def _quantitative(series: list[Step], ids: Ids, result: ImportResult) -> Item:
+def _quantitative(series: list[PnrrStep], ids: Ids, result: ImportResult) -> Item:
     head, last = series[0], series[-1]
     baseline = head.baseline
     if baseline is None:
@@ -115,7 +115,7 @@ def _quantitative(series: list[Step], ids: Ids, result: ImportResult) -> Item:
     return {key: value for key, value in item.items() if value not in (None, [])}
 
 
-def _qualitative(measure: str, steps: list[Step], ids: Ids, result: ImportResult) -> Item:
+def _qualitative(measure: str, steps: list[PnrrStep], ids: Ids, result: ImportResult) -> Item:
     last = steps[-1]
     title = last.first["descrizione_misura"].strip()
     item: Item = {
@@ -132,20 +132,20 @@ def _qualitative(measure: str, steps: list[Step], ids: Ids, result: ImportResult
     return {key: value for key, value in item.items() if value not in (None, [])}
 
 
-def _reached(step: Step, result: ImportResult) -> Item:
+def _reached(step: PnrrStep, result: ImportResult) -> Item:
     """A milestone as a qualitative value: what is reached, by when."""
     name = result.text(step.first["nome_milestone_target"], step.first.where) or f"Milestone {step.code}"
     return {"value": name, "year": step.deadline[0], "note": f"{step.code} · scadenza: {step.quarter}"}
 
 
-def _claim(step: Step, ids: Ids, result: ImportResult) -> str:
+def _claim(step: PnrrStep, ids: Ids, result: ImportResult) -> str:
     identifier = ids.space.claim(step.code, "MT")
     if valid(step.code, "MT") != step.code:
         result.note("renamed-id", step.first.where, f"{step.code} is not a valid id: it became {identifier}")
     return identifier
 
 
-def _direction(last: Step, baseline: float, result: ImportResult) -> str | None:
+def _direction(last: PnrrStep, baseline: float, result: ImportResult) -> str | None:
     target = last.value or 0
     if target > baseline:
         return "increase"
@@ -161,13 +161,13 @@ def _direction(last: Step, baseline: float, result: ImportResult) -> str | None:
     return "maintain"
 
 
-def _description(steps: list[Step]) -> str:
+def _description(steps: list[PnrrStep]) -> str:
     """Each step's specific description, check and measures; a series names its steps in order."""
     parts = [_step_text(step, titled=len(steps) > 1) for step in steps]
     return "\n\n".join(part for part in parts if part)
 
 
-def _step_text(step: Step, titled: bool) -> str:
+def _step_text(step: PnrrStep, titled: bool) -> str:
     row = step.first
     parts = [row["descrizione_specifica_di_ogni_milestone_e_target"].strip()]
     if row["indicatore_qualitativo"].strip():

@@ -19,7 +19,7 @@ MILESTONE, TARGET = "milestone", "target"
 
 
 @dataclass(frozen=True)
-class Step:
+class PnrrStep:
     """One milestone or target (one version of its code), with what planc needs of it."""
 
     code: str
@@ -40,7 +40,7 @@ class Step:
         return f"{self.first['trimestre_di_conseguimento']} {self.first['anno_di_conseguimento']}".strip()
 
 
-def read_steps(rows: list[Row], result: ImportResult) -> list[Step]:
+def read_steps(rows: list[Row], result: ImportResult) -> list[PnrrStep]:
     """Every milestone and target that can be read, one per version of its code, in the order of their first row."""
     groups: dict[str, list[list[Row]]] = {}
     for row in rows:
@@ -50,7 +50,7 @@ def read_steps(rows: list[Row], result: ImportResult) -> list[Step]:
             versions.append([row])
         else:
             same.append(row)
-    found: list[Step] = []
+    found: list[PnrrStep] = []
     for code, versions in groups.items():
         _note_repeats(code, versions, result)
         found.extend(step for version in versions if (step := _step(code, version, result)))
@@ -69,7 +69,7 @@ def _note_repeats(code: str, versions: list[list[Row]], result: ImportResult) ->
     result.note("repeated-id", versions[0][0].where, text)
 
 
-def _step(code: str, rows: list[Row], result: ImportResult) -> Step | None:
+def _step(code: str, rows: list[Row], result: ImportResult) -> PnrrStep | None:
     row = rows[0]
     deadline = fields.quarter(row["trimestre_di_conseguimento"], row["anno_di_conseguimento"])
     if deadline is None:
@@ -79,7 +79,7 @@ def _step(code: str, rows: list[Row], result: ImportResult) -> Step | None:
     kind = row["milestone_target"].strip().lower()
     if kind == MILESTONE:
         _check_milestone(code, row, result)
-        return Step(code, tuple(rows), MILESTONE, deadline[0])
+        return PnrrStep(code, tuple(rows), MILESTONE, deadline[0])
     if kind != TARGET:
         result.note(
             "skipped-indicator", row.where, f"{code}: “{row['milestone_target']}” is neither milestone nor target"
@@ -96,7 +96,7 @@ def _step(code: str, rows: list[Row], result: ImportResult) -> Step | None:
             "missing-unit", row.where, f"{code}: no unit (“{row['unita_di_misura_target']}”); written “{NO_UNIT}”"
         )
     baseline = _number(code, row, "riferimento_di_partenza_target", result)
-    return Step(code, tuple(rows), TARGET, deadline[0], unit, baseline, value)
+    return PnrrStep(code, tuple(rows), TARGET, deadline[0], unit, baseline, value)
 
 
 def _number(code: str, row: Row, column: str, result: ImportResult) -> float | None:
