@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import ModuleType
 
-from compiler.checks.index import Index
+from compiler.checks.index import Grouping, Index
 from compiler.checks.rules import (
+    amount_cents,
+    budget_shares,
     chair_member,
     cycles,
     date_order,
+    date_range,
     duplicate_ids,
     idle_organisations,
     indicator_years,
@@ -25,10 +28,12 @@ from compiler.checks.rules import (
     objective_indicators,
     owner_partner,
     plan_period,
+    printable_numbers,
     reference_kinds,
     repeated_references,
     target_direction,
     target_period,
+    thousands_separator,
     unknown_references,
 )
 from compiler.messages.diagnostics import Code, Diagnostic
@@ -43,6 +48,7 @@ RULES: tuple[ModuleType, ...] = (
     chair_member,
     cycles,
     date_order,
+    date_range,
     plan_period,
     indicator_years,
     target_period,
@@ -50,6 +56,10 @@ RULES: tuple[ModuleType, ...] = (
     objective_actions,
     objective_indicators,
     idle_organisations,
+    thousands_separator,
+    printable_numbers,
+    amount_cents,
+    budget_shares,
 )
 
 
@@ -57,9 +67,12 @@ RULES: tuple[ModuleType, ...] = (
 CODES: tuple[Code, ...] = tuple(rule.CODE for rule in RULES)
 
 
-def check(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
-    """Run every rule over the plan; if some file could not be read, only the local rules."""
-    index = Index.of(plan)
+def check(plan: Plan, grouping: Grouping, complete: bool = True) -> Iterator[Diagnostic]:
+    """Run every rule over the plan; if some file could not be read, only the local rules.
+
+    ``grouping`` tells the thousands separator of a language (Babel's, through the pipeline).
+    """
+    index = Index.of(plan, grouping)
     for rule in RULES:
         if not complete and getattr(rule, "NEEDS_WHOLE_PLAN", False):
             continue

@@ -23,6 +23,7 @@ class LayoutContext:
         self.formats = Formats(plan.meta.lang, plan.meta.currency)
         self.names: dict[str, str] = {o.id: o.short_name or o.name for o in plan.organisations}
         self.names.update({b.id: b.name for b in plan.governance})
+        self.funder_names: dict[str, str] = {f.id: f.name for f in plan.funders}
         self.titles: dict[str, str] = {o.id: o.title for o in plan.objectives}
         self.parents: dict[str, str | None] = {o.id: o.parent.id if o.parent else None for o in plan.objectives}
         self.children: dict[str | None, list[Objective]] = defaultdict(list)
@@ -40,6 +41,14 @@ class LayoutContext:
     def party(self, identifier: str) -> Markdown:
         """A link to an organisation or body, labelled with its (short) name."""
         return link(identifier, self.names.get(identifier, identifier))
+
+    def funder_name(self, identifier: str) -> str:
+        """The name of a funder: an organisation's (short) name, or a declared funder's."""
+        return self.names.get(identifier) or self.funder_names.get(identifier, identifier)
+
+    def funder(self, identifier: str) -> Markdown:
+        """A link to a funder: the organisation, or the declared funder in the budget chapter."""
+        return link(identifier, self.funder_name(identifier))
 
     def rich(self, text: str | None) -> Markdown | None:
         """Descriptive text as Markdown blocks, or nothing."""
@@ -67,10 +76,11 @@ class LayoutContext:
         return [o for o in self.plan.objectives if not self.children.get(o.id)]
 
     def measure(self, measure: Measure | None) -> str:
-        """A baseline or target: ``1.250 (2024)``."""
+        """A baseline or target: ``1.250 (2024)``, and its note: ``1.250 (2024) — stima``."""
         if measure is None:
             return ""
-        return f"{self.formats.number(measure.value)} ({measure.year})"
+        shown = f"{self.formats.number(measure.value)} ({measure.year})"
+        return f"{shown} — {measure.note}" if measure.note else shown
 
     def period(self, action: Action) -> str:
         """An action's period: ``marzo 2025 – dicembre 2026``."""

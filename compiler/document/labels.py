@@ -27,7 +27,8 @@ ACTION_STATUS_LABELS: dict[str, Text] = {
     "suspended": msg("suspended"),
 }
 DIRECTION_LABELS: dict[str, Text] = {
-    "increase": msg("increase"),
-    "decrease": msg("decrease"),
-    "maintain": msg("maintain"),
+    "increase": msg("to increase"),
+    "decrease": msg("to decrease"),
+    "maintain": msg("to keep steady"),
 }
+FUNDING_STATUS_LABELS: dict[str, Text] = {"secured": msg("secured"), "expected": msg("expected")}

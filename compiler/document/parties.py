@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler.document.context import LayoutContext
 from compiler.document.labels import FIELD_LABELS, TYPE_LABELS
 from compiler.document.links import anchor, ident
-from compiler.document.markdown import escape
+from compiler.document.markdown import Markdown, escape, is_safe_url, link_target
 from compiler.document.parts import BodyView, OrganisationGroup, OrganisationRow
 from compiler.model import Body, Organisation
 
@@ -30,9 +30,22 @@ def organisation_row(ctx: LayoutContext, organisation: Organisation) -> Organisa
         name=anchor(organisation.id, organisation.name),
         illustrative=organisation.illustrative,
         fields=", ".join(ctx.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
-        description=escape(" — ".join(part for part in (organisation.description, organisation.address) if part))
-        or None,
+        description=_details(organisation),
     )
+
+
+def _details(organisation: Organisation) -> Markdown | None:
+    """Description, address, website and e-mail, on one line."""
+    parts = [escape(text) for text in (organisation.description, organisation.address) if text]
+    if organisation.website:
+        parts.append(_link(organisation.website, organisation.website.split("://", 1)[-1].rstrip("/")))
+    if organisation.email:
+        parts.append(_link(f"mailto:{organisation.email}", organisation.email))
+    return Markdown(" — ".join(parts)) if parts else None
+
+
+def _link(url: str, label: str) -> Markdown:
+    return Markdown(f"[{escape(label)}]({link_target(url)})") if is_safe_url(url) else escape(label)
 
 
 def body(ctx: LayoutContext, body: Body) -> BodyView:

@@ -72,6 +72,7 @@ class IndicatorRow:
     target: str
     direction: str
     source: str
+    description: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,15 @@ class ActionRow:
 
 @dataclass(frozen=True)
 class ObjectiveView:
-    """An objective with its indicators and actions."""
+    """An objective with its indicators and actions (the part of each action's budget it receives, and their sum)."""
 
     id: Markdown
     title: str
     description: Markdown | None
     indicators: list[IndicatorRow]
     actions: list[ActionRow]
+    budget_total: str
+    budget_note: Markdown  #: follows the caption: how shared actions are counted
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,10 @@ class ActionSheet:
     partners: Markdown
     period: str
     status: str
-    budget: list[tuple[str, str]]
+    budget: list[tuple[Markdown, str, str]]
     total: str
     deliverables: list[str]
+    budget_split: Markdown
 
 
 @dataclass(frozen=True)
@@ -143,10 +147,12 @@ class MatrixRow:
 
 @dataclass(frozen=True)
 class AmountRow:
-    """A row of a budget table."""
+    """A row of a budget table: money secured, still expected, in all, and its share of the total."""
 
     label: Markdown
-    amount: str
+    secured: str
+    expected: str
+    total: str
     share: str
 
 
@@ -170,8 +176,8 @@ class PlanDocument:
     objective_matrix: list[MatrixRow]
     organisation_matrix: list[MatrixRow]
     budget_by_objective: list[AmountRow]
-    budget_by_source: list[AmountRow]
-    budget_total: str
+    budget_by_funder: list[AmountRow]
+    budget_total: AmountRow
     indicator_index: list[IndicatorRow]
     has_illustrative: bool = field(default=False)
 

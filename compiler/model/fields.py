@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any, TypeGuard
 
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
+from compiler.model.numbers import exact
 from compiler.model.objects import Measure, Ref
 from compiler.sources import PathKey, SourceFile
 
@@ -63,12 +65,20 @@ class Fields:
             for index, item in enumerate(value):
                 yield Fields(self.source, (*self.path, key, index), item)
 
+    def number(self, key: str) -> Decimal | None:
+        """The exact value of a number, from the text written (``12.000`` stays 12.000)."""
+        value = self.data.get(key)
+        if not is_number(value):
+            return None
+        written = self.source.numbers.get((*self.path, key))
+        return exact(written if written is not None else str(value))
+
     def measure(self, key: str) -> Measure | None:
         item = self.child(key)
-        value, year = item.data.get("value"), item.data.get("year")
-        if not is_number(value) or not isinstance(year, int) or isinstance(year, bool):
+        value, year = item.number("value"), item.data.get("year")
+        if value is None or not isinstance(year, int) or isinstance(year, bool):
             return None
-        return Measure(float(value), year, item.where(), item.text("note"))
+        return Measure(value, year, item.where(), item.text("note"))
 
 
 def is_number(value: object) -> TypeGuard[int | float]:
