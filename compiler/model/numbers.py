@@ -44,7 +44,7 @@ def decimal_places(value: Decimal) -> int:
 
 def printable(value: Decimal) -> bool:
     """True if the documents can print the value exactly: finite, below ``LARGEST``, few decimals."""
-    return value.is_finite() and abs(value) < LARGEST and decimal_places(value) <= MOST_DECIMALS
+    return value.is_finite() and value.copy_abs() < LARGEST and decimal_places(value) <= MOST_DECIMALS
 
 
 def cents(amount: Decimal) -> int:

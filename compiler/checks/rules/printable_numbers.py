@@ -43,7 +43,7 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
     for number in plan.numbers:
         if printable(number.value):
             continue
-        if not number.value.is_finite() or abs(number.value) >= LARGEST:
+        if not number.value.is_finite() or number.value.copy_abs() >= LARGEST:
             message = msg(
                 "“{text}” in “{field}” is too large: the documents print numbers of at most 28 digits.",
                 text=number.text,
