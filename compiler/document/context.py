@@ -75,11 +75,11 @@ class LayoutContext:
         """The objectives with nothing below them, in plan order."""
         return [o for o in self.plan.objectives if not self.children.get(o.id)]
 
-    def measure(self, measure: Measure | None) -> str:
-        """A baseline or target: ``1.250 (2024)``, and its note: ``1.250 (2024) — stima``."""
+    def measure(self, measure: Measure | None, direction: str = "") -> str:
+        """A baseline or target: ``1.250 (2024)``, its direction and note: ``900 (2027), da ridurre — stima``."""
         if measure is None:
             return ""
-        shown = f"{self.formats.number(measure.value)} ({measure.year})"
+        shown = f"{self.formats.number(measure.value)} ({measure.year})" + (f", {direction}" if direction else "")
         return f"{shown} — {measure.note}" if measure.note else shown
 
     def period(self, action: Action) -> str:

@@ -69,14 +69,15 @@ def split_note(ctx: LayoutContext, action: Action, objective_id: str, part: Mone
 
 def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = False) -> IndicatorRow:
     """An indicator as a table row (the row of the index is the indicator's anchor)."""
+    direction = ctx.t(DIRECTION_LABELS[indicator.direction]) if indicator.direction in DIRECTION_LABELS else ""
     return IndicatorRow(
         id=anchor(indicator.id, indicator.id) if with_anchor else link(indicator.id),
         name=indicator.name,
         objective=link(indicator.objective.id) if indicator.objective else None,
         unit=indicator.unit or "",
         baseline=ctx.measure(indicator.baseline),
-        target=ctx.measure(indicator.target),
-        direction=ctx.t(DIRECTION_LABELS[indicator.direction]) if indicator.direction in DIRECTION_LABELS else "",
+        target=ctx.measure(indicator.target, direction),
+        direction=direction,
         description=inline(indicator.description) if indicator.description else None,
         source=indicator.source or "",
     )
