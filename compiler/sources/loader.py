@@ -150,11 +150,11 @@ class _Builder:
 
     def _scalar(self, event: Any) -> None:
         self._refuse_decorations(event)
-        if not event.style:  # libyaml marks plain scalars with an empty style
-            value = resolve_plain(event.value)
-            self._check_comment(event)
-        else:
-            value = event.value
+        if event.style:  # quoted or block text: libyaml marks plain scalars with an empty style
+            self._place(event.value, event)
+            return
+        value = resolve_plain(event.value)
+        self._check_comment(event)
         path = self._place(value, event)
         if path is not None and type(value) in _NUMBERS:
             self.source.numbers[path] = event.value  # `12.000` read as 12.0: the text says what was meant
