@@ -130,3 +130,12 @@ def test_money_and_numbers_print_every_digit_written() -> None:
     assert formats.number(Decimal("1234567890123456789012345678.0000000001")) == (
         "1.234.567.890.123.456.789.012.345.678,0000000001"
     )
+
+
+def test_a_year_written_2027_0_is_the_year_2027_not_a_missing_value(tmp_path: Path) -> None:
+    # JSON Schema calls 2027.0 an integer, so the schema lets it through: the model must not drop it.
+    checked = pipeline.check(overlay(CASES / "valid" / "whole-number-decimals", tmp_path / "plan"))
+    assert checked.plan is not None and checked.plan.meta is not None
+    assert checked.plan.meta.period_label() == "2025–2027"
+    (indicator,) = checked.plan.indicators
+    assert indicator.target is not None and indicator.target.year == 2027

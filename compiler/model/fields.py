@@ -51,7 +51,7 @@ class Fields:
         )
 
     def date(self, key: str) -> PlanDate | None:
-        value = self.data.get(key)
+        value = whole(self.data.get(key))
         if isinstance(value, bool) or not isinstance(value, str | int):
             return None
         return PlanDate(str(value), self.where(key))
@@ -75,10 +75,15 @@ class Fields:
 
     def measure(self, key: str) -> Measure | None:
         item = self.child(key)
-        value, year = item.number("value"), item.data.get("year")
+        value, year = item.number("value"), whole(item.data.get("year"))
         if value is None or not isinstance(year, int) or isinstance(year, bool):
             return None
         return Measure(value, year, item.where(), item.text("note"))
+
+
+def whole(value: object) -> object:
+    """``2027.0`` as 2027: JSON Schema calls it an integer, so the model must read it as one."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def is_number(value: object) -> TypeGuard[int | float]:
