@@ -48,12 +48,7 @@ WORDS = (
     "lavoro",
 )
 FIELDS = ("social", "educational", "cultural")
-SOURCES = (
-    "Fondazione Compagnia di San Paolo",
-    "Comune di Alessandria",
-    "Risorse proprie degli enti",
-    "Bandi regionali",
-)
+FUNDERS = (("org-00", "secured"), ("org-01", "secured"), ("risorse-proprie", "secured"), ("bandi", "expected"))
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -76,6 +71,11 @@ def organisations() -> str:
             "    signatory: true",
             f"    fields: [{FIELDS[number % 3]}]",
         ]
+    lines += [
+        "funders:",
+        "  - {id: risorse-proprie, name: Risorse proprie degli enti}",
+        "  - {id: bandi, name: Bandi regionali}",
+    ]
     lines.append("governance:")
     lines += [
         "  - id: assemblea",
@@ -127,6 +127,7 @@ def action(rng: random.Random, objective: int, number: int) -> list[str]:
     owner = rng.randrange(30)
     partners = sorted({f"org-{n:02d}" for n in rng.sample(range(30), 3)} - {f"org-{owner:02d}"})
     start = rng.randint(1, 12)
+    funder, status = rng.choice(FUNDERS)
     return [
         f"  - id: AZ-{objective}.{number}",
         f"    title: {quoted(sentence(rng, 7))}",
@@ -137,8 +138,7 @@ def action(rng: random.Random, objective: int, number: int) -> list[str]:
         f'    start: "2025-{start:02d}"',
         f'    end: "2027-{rng.randint(start, 12):02d}"',
         "    budget:",
-        f"      - source: {quoted(rng.choice(SOURCES))}",
-        f"        amount: {rng.randint(10, 600) * 100}",
+        f"      - {{funder: {funder}, amount: {rng.randint(10, 600) * 100}, status: {status}}}",
     ]
 
 

@@ -35,6 +35,7 @@ def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any
 def breakdown(folder: Path) -> dict[str, float]:
     """Seconds spent in each stage of checking and building the plan in ``folder``."""
     from compiler import checks, production, schema, sources  # noqa: PLC0415
+    from compiler.document.formats import grouping  # noqa: PLC0415
     from compiler.model.assembly import assemble  # noqa: PLC0415
     from compiler.outputs import pandoc, produce, registry  # noqa: PLC0415
     from compiler.outputs.ast_gate import sanitise  # noqa: PLC0415
@@ -44,7 +45,7 @@ def breakdown(folder: Path) -> dict[str, float]:
     files, _ = sources.discover(folder)
     loaded = _timed(results, "load", lambda: [sources.load(path, str(path)).source for path in files])
     _timed(results, "schema", lambda: schema.validate(loaded))
-    plan = _timed(results, "model+checks", lambda: _model(assemble, checks, loaded))
+    plan = _timed(results, "model+checks", lambda: _model(assemble, checks, grouping, loaded))
     request = _timed(results, "render", lambda: production._request(plan, folder, registry.FORMATS, None))
     scratch = Path(tempfile.mkdtemp(prefix="planc-stages-"))
     try:
@@ -74,9 +75,9 @@ def breakdown(folder: Path) -> dict[str, float]:
     return results
 
 
-def _model(assemble: Any, checks: Any, loaded: list[Any]) -> Any:
+def _model(assemble: Any, checks: Any, grouping: Any, loaded: list[Any]) -> Any:
     plan, _ = assemble(loaded)
-    list(checks.run_rules(plan))
+    list(checks.run_rules(plan, grouping))
     return plan
 
 

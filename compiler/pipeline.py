@@ -32,9 +32,16 @@ def check(plan_dir: Path) -> Checked:
     complete = len(loaded) == len(files)
     plan, assembly_problems = assemble(loaded, complete)
     problems.extend(assembly_problems)
-    problems.extend(checks.run_rules(plan, complete))
+    problems.extend(checks.run_rules(plan, _grouping, complete))
     problems.sort(key=lambda d: d.sort_key)
     return Checked(plan, problems, texts)
+
+
+def _grouping(lang: str) -> str:
+    """The thousands separator of a language, from Babel's locale data (asked only about numbers like 12.000)."""
+    from compiler.document.formats import grouping  # noqa: PLC0415 - Babel: build only, but for this question
+
+    return grouping(lang)
 
 
 @dataclass(frozen=True)

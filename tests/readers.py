@@ -139,3 +139,79 @@ def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Array]:
             found[str(names[index])] = value.get("/D", value) if isinstance(value, pikepdf.Dictionary) else value
         stack.extend(node.get("/Kids", []))
     return found
+
+
+@dataclass
+class Table:
+    """A table as a reader sees it: its caption and its rows of cell texts (the header row first)."""
+
+    caption: str
+    rows: list[list[str]]
+
+
+@dataclass
+class HtmlTables(HTMLParser):
+    """The tables and list items of an HTML page, as text."""
+
+    tables: list[Table] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    _open: list[str] = field(default_factory=list)
+    _buffer: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    @classmethod
+    def read(cls, path: Path) -> HtmlTables:
+        page = cls()
+        page.feed(path.read_text(encoding="utf-8"))
+        page.close()
+        return page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append(Table("", []))
+        elif tag == "tr" and self.tables:
+            self.tables[-1].rows.append([])
+        if tag in ("caption", "td", "th", "li"):
+            self._open.append(tag)
+            self._buffer = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._open or self._open[-1] != tag:
+            return
+        self._open.pop()
+        text = " ".join("".join(self._buffer).split())
+        if tag == "caption":
+            self.tables[-1].caption = text
+        elif tag == "li":
+            self.items.append(text)
+        else:
+            self.tables[-1].rows[-1].append(text)
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._buffer.append(data)
+
+
+def _docx_text(node: ElementTree.Element) -> str:
+    return " ".join("".join(t.text or "" for t in node.iter(f"{W}t")).split())
+
+
+def docx_tables(document: Docx) -> list[Table]:
+    """The tables of a DOCX body, each with the caption paragraph pandoc writes before it."""
+    tables: list[Table] = []
+    caption = ""
+    for node in document.body.iter():
+        if node.tag == f"{W}p" and any(s.attrib.get(f"{W}val") == "TableCaption" for s in node.iter(f"{W}pStyle")):
+            caption = _docx_text(node)
+        elif node.tag == f"{W}tbl":
+            rows = [[_docx_text(cell) for cell in row.iter(f"{W}tc")] for row in node.iter(f"{W}tr")]
+            tables.append(Table(caption, rows))
+            caption = ""
+    return tables
+
+
+def docx_paragraphs(document: Docx) -> list[str]:
+    """The text of every paragraph of a DOCX body, in order."""
+    return [_docx_text(node) for node in document.body.iter(f"{W}p")]

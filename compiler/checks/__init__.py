@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import ModuleType
 
-from compiler.checks.index import Index
+from compiler.checks.index import Grouping, Index
 from compiler.checks.rules import (
+    amount_cents,
+    budget_shares,
     chair_member,
     check_digits,
     cycles,
     date_order,
+    date_range,
     duplicate_ids,
     idle_organisations,
     indicator_years,
@@ -27,12 +30,14 @@ from compiler.checks.rules import (
     objective_indicators,
     owner_partner,
     plan_period,
+    printable_numbers,
     reference_kinds,
     repeated_references,
     target_direction,
     target_not_set,
     target_period,
     target_range,
+    thousands_separator,
     undecided_dates,
     unknown_references,
 )
@@ -49,6 +54,7 @@ RULES: tuple[ModuleType, ...] = (
     cycles,
     date_order,
     undecided_dates,
+    date_range,
     plan_period,
     indicator_years,
     mixed_values,
@@ -60,6 +66,10 @@ RULES: tuple[ModuleType, ...] = (
     objective_indicators,
     idle_organisations,
     check_digits,
+    thousands_separator,
+    printable_numbers,
+    amount_cents,
+    budget_shares,
 )
 
 
@@ -67,9 +77,12 @@ RULES: tuple[ModuleType, ...] = (
 CODES: tuple[Code, ...] = tuple(rule.CODE for rule in RULES)
 
 
-def run_rules(plan: Plan, complete: bool = True) -> Iterator[Diagnostic]:
-    """Run every rule over the plan; if some file could not be read, only the local rules."""
-    index = Index.of(plan)
+def run_rules(plan: Plan, grouping: Grouping, complete: bool = True) -> Iterator[Diagnostic]:
+    """Run every rule over the plan; if some file could not be read, only the local rules.
+
+    ``grouping`` tells the thousands separator of a language (Babel's, through the pipeline).
+    """
+    index = Index.of(plan, grouping)
     for rule in RULES:
         if not complete and getattr(rule, "NEEDS_WHOLE_PLAN", False):
             continue

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from compiler.messages.diagnostics import Text, msg
 from compiler.messages.suggest import did_you_mean
-from compiler.model import Action, Body, Indicator, Objective, Organisation, Plan, Ref
+from compiler.model import Action, Body, Funder, Indicator, Objective, Organisation, Plan, Ref
 
-T = TypeVar("T", Organisation, Body, Objective, Indicator, Action)
+T = TypeVar("T", Organisation, Body, Objective, Indicator, Action, Funder)
 
 ORGANISATION = "organisation"
 BODY = "body"
 OBJECTIVE = "objective"
 INDICATOR = "indicator"
 ACTION = "action"
+FUNDER = "funder"
 
 ORGANISATIONS, BODIES, OBJECTIVES = frozenset({ORGANISATION}), frozenset({BODY}), frozenset({OBJECTIVE})
 OWNERS = ORGANISATIONS | BODIES
+FUNDERS = frozenset({ORGANISATION, FUNDER})
 
 #: How a message names what a reference should point to.
 EXPECTED_KINDS: dict[frozenset[str], Text] = {
@@ -27,6 +29,7 @@ EXPECTED_KINDS: dict[frozenset[str], Text] = {
     frozenset({BODY}): msg("a governance body"),
     frozenset({OBJECTIVE}): msg("an objective"),
     frozenset({ORGANISATION, BODY}): msg("an organisation or a governance body"),
+    FUNDERS: msg("an organisation or a funder"),
 }
 KIND_NAMES: dict[str, Text] = {
     ORGANISATION: msg("an organisation"),
@@ -34,8 +37,12 @@ KIND_NAMES: dict[str, Text] = {
     OBJECTIVE: msg("an objective"),
     INDICATOR: msg("an indicator"),
     ACTION: msg("an action"),
+    FUNDER: msg("a funder"),
 }
 _LIST_LIMIT = 12
+
+#: The thousands separator of a language tag (``it-IT`` → ``.``): Babel's, which the pipeline passes in.
+Grouping = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -49,25 +56,28 @@ class Reference:
 
 @dataclass
 class Index:
-    """The plan's objects by id (first definition wins), and the objective tree."""
+    """The plan's objects by id (first definition wins), the objective tree, how its language groups digits."""
 
+    grouping: Grouping
     organisations: dict[str, Organisation] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     objectives: dict[str, Objective] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
+    funders: dict[str, Funder] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, plan: Plan) -> Index:
+    def of(cls, plan: Plan, grouping: Grouping) -> Index:
         """Index a plan."""
-        index = cls()
+        index = cls(grouping)
         _fill(index.organisations, index.kinds, ORGANISATION, plan.organisations)
         _fill(index.bodies, index.kinds, BODY, plan.governance)
         _fill(index.objectives, index.kinds, OBJECTIVE, plan.objectives)
         _fill(index.indicators, index.kinds, INDICATOR, plan.indicators)
         _fill(index.actions, index.kinds, ACTION, plan.actions)
+        _fill(index.funders, index.kinds, FUNDER, plan.funders)
         for objective in plan.objectives:
             if objective.parent is not None:
                 index.children.setdefault(objective.parent.id, []).append(objective.id)
@@ -111,6 +121,7 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(OBJECTIVES, "objective", action.objectives)
         yield from _all(OWNERS, "owner", action.owners)
         yield from _all(ORGANISATIONS, "partners", action.partners)
+        yield from _all(FUNDERS, "funder", (line.funder for line in action.budget))
 
 
 def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:

@@ -32,6 +32,7 @@ class LayoutContext:
         self.formats = Formats(plan.meta.lang, plan.meta.currency)
         self.names: dict[str, str] = {o.id: o.short_name or o.name for o in plan.organisations}
         self.names.update({b.id: b.name for b in plan.governance})
+        self.funder_names: dict[str, str] = {f.id: f.name for f in plan.funders}
         self.titles: dict[str, str] = {o.id: o.title for o in plan.objectives}
         self.parents: dict[str, str | None] = {o.id: o.parent.id if o.parent else None for o in plan.objectives}
         self.children: dict[str | None, list[Objective]] = defaultdict(list)
@@ -49,6 +50,14 @@ class LayoutContext:
     def party(self, identifier: str) -> Markdown:
         """A link to an organisation or body, labelled with its (short) name."""
         return link(identifier, self.names.get(identifier, identifier))
+
+    def funder_name(self, identifier: str) -> str:
+        """The name of a funder: an organisation's (short) name, or a declared funder's."""
+        return self.names.get(identifier) or self.funder_names.get(identifier, identifier)
+
+    def funder(self, identifier: str) -> Markdown:
+        """A link to a funder: the organisation, or the declared funder in the budget chapter."""
+        return link(identifier, self.funder_name(identifier))
 
     def rich(self, text: str | None) -> Markdown | None:
         """Descriptive text as Markdown blocks, or nothing."""
@@ -84,8 +93,11 @@ class LayoutContext:
             depth, current = depth + 1, self.parents.get(current)
         return depth
 
-    def measure(self, measure: Measure | None) -> str:
-        """A baseline, milestone or target: ``1.250 (2024)``, ``almeno 30 (2027)``, ``approvato (2026)``."""
+    def measure(self, measure: Measure | None, direction: str = "") -> str:
+        """A baseline, milestone or target with its direction and note.
+
+        ``1.250 (2024)``, ``almeno 30 (2027)``, ``approvato (2026)``, ``900 (2027), da ridurre — stima``.
+        """
         if measure is None:
             return self.t(msg("to be defined"))
         value = measure.value if isinstance(measure.value, str) else self.formats.number(measure.value)
@@ -93,7 +105,8 @@ class LayoutContext:
         if comparator is not None and not isinstance(measure.value, str):
             up_to = self.formats.number(measure.up_to) if measure.up_to is not None else ""
             value = self.t(msg(comparator.msgid, value=value, up_to=up_to))
-        return f"{value} ({measure.year})"
+        shown = f"{value} ({measure.year})" + (f", {direction}" if direction else "")
+        return f"{shown} — {measure.note}" if measure.note else shown
 
     def milestones(self, indicator: Indicator) -> str:
         """An indicator's milestones, in order: ``20 (2025); 25 (2026)``."""

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal, localcontext
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_group_symbol
 
 _DECIMALS = re.compile(r"\.0+")
+#: Digits of the arithmetic while formatting: room for any printable number (``model.numbers``) and its cents.
+_DIGITS = 80
+
+
+def grouping(lang: str) -> str:
+    """The symbol a language writes between groups of thousands (``it-IT`` → ``.``; ``""`` if unknown)."""
+    try:
+        return str(get_group_symbol(Locale.parse(lang.replace("-", "_"))))
+    except (UnknownLocaleError, ValueError):
+        return ""
 
 
 class Formats:
@@ -21,19 +32,25 @@ class Formats:
         pattern = self.locale.currency_formats["standard"].pattern
         self._whole_money = _DECIMALS.sub("", pattern.split(";")[0])
 
-    def money(self, amount: float) -> str:
-        """``1.250.000 €`` (no cents when the amount is whole), ``12.000,50 €`` otherwise."""
-        if float(amount).is_integer():
-            return format_currency(amount, self.currency, self._whole_money, locale=self.locale, currency_digits=False)
-        return format_currency(amount, self.currency, locale=self.locale)
+    def money(self, cents: int) -> str:
+        """``1.250.000 €`` (no cents when the amount is whole), ``12.000,50 €`` otherwise: exact at any size."""
+        with localcontext(prec=_DIGITS):
+            if cents % 100 == 0:
+                whole = Decimal(cents // 100)
+                return format_currency(
+                    whole, self.currency, self._whole_money, locale=self.locale, currency_digits=False
+                )
+            return format_currency(Decimal(cents).scaleb(-2), self.currency, locale=self.locale)
 
-    def number(self, value: float) -> str:
-        """``1.250``, ``12,5``: grouping and decimal mark of the locale."""
-        return format_decimal(value, locale=self.locale)
+    def number(self, value: Decimal) -> str:
+        """``1.250``, ``12,5``: grouping and decimal mark of the locale, every decimal written kept."""
+        with localcontext(prec=_DIGITS):
+            return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
-    def share(self, part: float, whole: float) -> str:
-        """``12 %``: a part of a whole as a percentage, or an empty string if the whole is zero."""
-        return format_percent(part / whole, locale=self.locale) if whole else ""
+    def percent(self, value: Decimal | int) -> str:
+        """``12 %``, ``33,5 %``: a percentage as the locale writes it, every decimal written kept."""
+        with localcontext(prec=_DIGITS):
+            return format_percent(Decimal(value) / 100, locale=self.locale, decimal_quantization=False)
 
     def when(self, text: str) -> str:
         """A year, month or day as written in the plan: ``2025``, ``marzo 2025``, ``31 marzo 2025``."""

@@ -38,7 +38,8 @@ REGISTER_LABELS: dict[str, Text] = {
     "ipa_code": msg("IPA code"),
 }
 DIRECTION_LABELS: dict[str, Text] = {
-    "increase": msg("increase"),
-    "decrease": msg("decrease"),
-    "maintain": msg("maintain"),
+    "increase": msg("to increase"),
+    "decrease": msg("to decrease"),
+    "maintain": msg("to keep steady"),
 }
+FUNDING_STATUS_LABELS: dict[str, Text] = {"secured": msg("secured"), "expected": msg("expected")}

@@ -6,9 +6,9 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``document
 
 from __future__ import annotations
 
-from compiler.document import front, objectives, parties, sheets, tables
+from compiler.document import budget, front, objectives, parties, sheets, tables
 from compiler.document.context import LayoutContext
-from compiler.document.markdown import blocks
+from compiler.document.markdown import Markdown, blocks
 from compiler.document.parts import PlanDocument
 from compiler.messages.translate import Translator
 from compiler.model import Plan, natural_key
@@ -35,9 +35,11 @@ def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
         sheet_groups=sheets.sheet_groups(ctx),
         objective_matrix=tables.objective_matrix(ctx),
         organisation_matrix=tables.organisation_matrix(ctx),
-        budget_by_objective=tables.budget_by_objective(ctx),
-        budget_by_source=tables.budget_by_source(ctx),
-        budget_total=ctx.formats.money(sum(action.total_budget for action in plan.actions)),
+        budget_by_objective=budget.by_objective(ctx),
+        budget_by_funder=budget.by_funder(ctx),
+        budget_total=budget.amount_row(
+            ctx, Markdown(""), total := budget.plan_money(ctx), 100 if total.total else None
+        ),
         indicator_index=[objectives.indicator_row(ctx, i, with_anchor=True) for i in indicators],
         has_illustrative=any(o.illustrative for o in plan.organisations),
         index_with_milestones=any(i.milestones for i in indicators),

@@ -73,6 +73,7 @@ class IndicatorRow:
     direction: str
     source: str
     milestones: str = ""
+    description: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class ActionRow:
 
 @dataclass(frozen=True)
 class ObjectiveView:
-    """An objective with its indicators and actions."""
+    """An objective with its indicators and actions (the part of each action's budget it receives, and their sum)."""
 
     id: Markdown  #: its anchor
     title: str
@@ -100,6 +101,8 @@ class ObjectiveView:
     heading: Markdown  #: the heading marks of its depth in the tree
     is_leaf: bool
     with_milestones: bool
+    budget_total: str
+    budget_note: Markdown  #: follows the caption: how shared actions are counted
 
 
 @dataclass(frozen=True)
@@ -126,11 +129,12 @@ class ActionSheet:
     partners: Markdown
     period: str
     status: str
-    budget: list[tuple[str, str]]
+    budget: list[tuple[Markdown, str, str]]
     total: str
     deliverables: list[str]
     label: str  #: its id as written (escaped when printed)
     owner_label: str  #: "Owner", or "Joint owners" when several lead it
+    budget_split: Markdown
 
 
 @dataclass(frozen=True)
@@ -151,10 +155,12 @@ class MatrixRow:
 
 @dataclass(frozen=True)
 class AmountRow:
-    """A row of a budget table."""
+    """A row of a budget table: money secured, still expected, in all, and its share of the total."""
 
     label: Markdown
-    amount: str
+    secured: str
+    expected: str
+    total: str
     share: str
 
 
@@ -178,8 +184,8 @@ class PlanDocument:
     objective_matrix: list[MatrixRow]
     organisation_matrix: list[MatrixRow]
     budget_by_objective: list[AmountRow]
-    budget_by_source: list[AmountRow]
-    budget_total: str
+    budget_by_funder: list[AmountRow]
+    budget_total: AmountRow
     indicator_index: list[IndicatorRow]
     has_illustrative: bool = field(default=False)
     index_with_milestones: bool = False

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from compiler.document import budget
 from compiler.document.context import LayoutContext
-from compiler.document.labels import ACTION_STATUS_LABELS
+from compiler.document.labels import ACTION_STATUS_LABELS, FUNDING_STATUS_LABELS
 from compiler.document.links import ident, joined, link
+from compiler.document.markdown import Markdown, escape
 from compiler.document.parts import ActionSheet, SheetGroup
 from compiler.messages.diagnostics import msg
 from compiler.model import Action
@@ -23,12 +25,37 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
         status=ctx.t(ACTION_STATUS_LABELS[action.status]) if action.status in ACTION_STATUS_LABELS else "",
-        budget=[(line.source, ctx.formats.money(line.amount)) for line in action.budget],
-        total=ctx.formats.money(action.total_budget),
+        budget=[
+            (
+                ctx.funder(line.funder.id) if line.funder else Markdown(""),
+                ctx.formats.money(line.cents),
+                ctx.t(FUNDING_STATUS_LABELS[line.status]) if line.status in FUNDING_STATUS_LABELS else "",
+            )
+            for line in action.budget
+        ],
+        total=ctx.formats.money(action.total_cents),
         deliverables=list(action.deliverables),
         label=action.id,
         owner_label=ctx.t(msg("Joint owners") if len(action.owners) > 1 else msg("Owner")),
+        budget_split=budget_split(ctx, action),
     )
+
+
+def budget_split(ctx: LayoutContext, action: Action) -> Markdown:
+    """How a budget is shared between several objectives: ``OB-1.3: 6.000 €, OB-5.1: 6.000 € (equal split)``."""
+    if len(action.objectives) < 2 or not action.budget:
+        return Markdown("")
+    parts = budget.allocation(action)
+    listed = joined(
+        Markdown(f"{link(ref.id)}: {escape(ctx.formats.money(parts[ref.id].total))}") for ref in action.objectives
+    )
+    if action.budget_shares:
+        percents = {share.objective.id: share.percent for share in action.budget_shares}
+        shares = ", ".join(f"{ref.id} {ctx.formats.percent(percents.get(ref.id, 0))}" for ref in action.objectives)
+        how = msg("shares stated by the action: {shares}", shares=shares)
+    else:
+        how = msg("split equally between the objectives")
+    return Markdown(f"{listed} ({escape(ctx.t(how))})")
 
 
 def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:

@@ -1,4 +1,4 @@
-"""The plan's summary tables: who does what (matrices) and where the money goes (budget)."""
+"""The plan's summary tables: who does what (matrices); the budget tables are ``document.budget``'s."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from collections import defaultdict
 
 from compiler.document.context import LayoutContext
 from compiler.document.links import joined, link
-from compiler.document.markdown import escape
-from compiler.document.parts import AmountRow, MatrixRow
+from compiler.document.parts import MatrixRow
 
 
 def objective_matrix(ctx: LayoutContext) -> list[MatrixRow]:
@@ -33,33 +32,4 @@ def organisation_matrix(ctx: LayoutContext) -> list[MatrixRow]:
             link(identifier, name), [joined(map(link, leads[identifier])), joined(map(link, partners[identifier]))]
         )
         for identifier, name in parties
-    ]
-
-
-def budget_by_objective(ctx: LayoutContext) -> list[AmountRow]:
-    """The budget of each objective (an action with several objectives counts under its first)."""
-    amounts: dict[str, float] = defaultdict(float)
-    for action in ctx.plan.actions:
-        if action.objectives:
-            amounts[action.objectives[0].id] += action.total_budget
-    total = sum(amounts.values())
-    return [
-        AmountRow(
-            link(o.id, f"{o.id} {o.title}"), ctx.formats.money(amounts[o.id]), ctx.formats.share(amounts[o.id], total)
-        )
-        for o in ctx.leaves()
-    ]
-
-
-def budget_by_source(ctx: LayoutContext) -> list[AmountRow]:
-    """The budget by funding source, largest first."""
-    amounts: dict[str, float] = defaultdict(float)
-    for action in ctx.plan.actions:
-        for line in action.budget:
-            amounts[line.source] += line.amount
-    total = sum(amounts.values())
-    ranked = sorted(amounts.items(), key=lambda item: (-item[1], item[0]))
-    return [
-        AmountRow(escape(source), ctx.formats.money(amount), ctx.formats.share(amount, total))
-        for source, amount in ranked
     ]

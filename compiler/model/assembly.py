@@ -11,11 +11,13 @@ from typing import Any
 
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.model import codes
-from compiler.model.fields import Fields, is_number
+from compiler.model.fields import Fields
+from compiler.model.numbers import WrittenNumber, exact
 from compiler.model.objects import (
     Action,
     Body,
     Context,
+    Funder,
     FundingLine,
     Indicator,
     LegalReference,
@@ -24,6 +26,7 @@ from compiler.model.objects import (
     Organisation,
     Plan,
     Registration,
+    Share,
     Topic,
     Value,
     Vision,
@@ -31,7 +34,7 @@ from compiler.model.objects import (
 from compiler.sources import SourceFile
 
 MAPPING_SECTIONS = ("plan", "vision", "context")
-LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions")
+LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions", "funders")
 REQUIRED_SECTIONS = ("plan",)
 #: The registers an organisation's codes may come from, in the order the document lists them.
 REGISTERS = ("tax_code", "vat_number", "runts_number", "ipa_code")
@@ -65,9 +68,18 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         objectives=tuple(filter(None, map(_objective, lists["objectives"]))),
         indicators=tuple(filter(None, map(_indicator, lists["indicators"]))),
         actions=tuple(filter(None, map(_action, lists["actions"]))),
+        funders=tuple(filter(None, map(_funder, lists["funders"]))),
         files=tuple(source.file for source in sources),
+        numbers=tuple(number for source in sources for number in _numbers(source)),
     )
     return plan, problems
+
+
+def _numbers(source: SourceFile) -> Iterator[WrittenNumber]:
+    """Every number of a file as written, with the name of its field."""
+    for path, text in source.numbers.items():
+        field = next((str(key) for key in reversed(path) if isinstance(key, str)), "")
+        yield WrittenNumber(text, exact(text), field, source.where(path))
 
 
 def _items(source: SourceFile, section: str, value: Any) -> Iterator[Fields]:
@@ -237,9 +249,14 @@ def _action(item: Fields) -> Action | None:
         return None
     identifier, where = identified
     budget = tuple(
-        FundingLine(line.text("source") or "", float(amount))
+        FundingLine(line.ref("funder"), amount, line.where("amount"), line.text("status") or "secured")
         for line in item.children("budget")
-        if is_number(amount := line.data.get("amount"))
+        if (amount := line.number("amount")) is not None
+    )
+    shares = tuple(
+        Share(objective, percent)
+        for share in item.children("budget_shares")
+        if (objective := share.ref("objective")) is not None and (percent := share.number("percent")) is not None
     )
     ongoing = item.data.get("end") == ONGOING
     return Action(
@@ -256,4 +273,13 @@ def _action(item: Fields) -> Action | None:
         status=item.text("status"),
         deliverables=item.texts("deliverables"),
         budget=budget,
+        budget_shares=shares,
     )
+
+
+def _funder(item: Fields) -> Funder | None:
+    identified = _identified(item)
+    if identified is None:
+        return None
+    identifier, where = identified
+    return Funder(identifier, item.text("name") or identifier, where)

@@ -7,6 +7,10 @@ import datetime
 from dataclasses import dataclass
 
 from compiler.messages.diagnostics import Where
+from compiler.schema import definition
+
+#: The years a plan may use: the schema's ``year`` (the documents cannot date a file after 2107).
+FIRST_YEAR, LAST_YEAR = int(definition("year")["minimum"]), int(definition("year")["maximum"])
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,16 @@ class PlanDate:
         if parts is None:
             return None
         year, month, day = parts
-        if month is None:
+        if month is None or not FIRST_YEAR <= year <= LAST_YEAR:
             return _safe_date(year, 12, 31)
         if day is None:
             return _safe_date(year, month, calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1)
         return _safe_date(year, month, day)
+
+    def year(self) -> int | None:
+        """The year written, or ``None`` if the value is not a date."""
+        parts = self._parts()
+        return parts[0] if parts else None
 
     def _parts(self) -> tuple[int, int | None, int | None] | None:
         pieces = self.text.split("-")
@@ -45,6 +54,8 @@ class PlanDate:
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None  # reported once, by the date-out-of-range rule; the other rules skip it
     try:
         return datetime.date(year, month, day)
     except ValueError:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any, TypeGuard
 
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
+from compiler.model.numbers import exact
 from compiler.model.objects import Measure, Ref
 from compiler.schema import definition
 from compiler.sources import PathKey, SourceFile
@@ -73,7 +75,7 @@ class Fields:
         )
 
     def date(self, key: str) -> PlanDate | None:
-        value = self.data.get(key)
+        value = whole(self.data.get(key))
         if isinstance(value, bool) or not isinstance(value, str | int):
             return None
         return PlanDate(str(value), self.where(key))
@@ -87,6 +89,14 @@ class Fields:
             for index, item in enumerate(value):
                 yield Fields(self.source, (*self.path, key, index), item)
 
+    def number(self, key: str) -> Decimal | None:
+        """The exact value of a number, from the text written (``12.000`` stays 12.000)."""
+        value = self.data.get(key)
+        if not is_number(value):
+            return None
+        written = self.source.numbers.get((*self.path, key))
+        return exact(written if written is not None else str(value))
+
     def measure(self, key: str) -> Measure | None:
         return self.child(key).as_measure()
 
@@ -95,21 +105,18 @@ class Fields:
 
     def as_measure(self) -> Measure | None:
         """This mapping as a baseline, milestone or target; ``None`` without a usable value and year."""
-        raw, year = self.data.get("value"), self.data.get("year")
-        value: float | str | None = float(raw) if is_number(raw) else raw if isinstance(raw, str) else None
+        raw, year = self.data.get("value"), whole(self.data.get("year"))
+        value: Decimal | str | None = self.number("value") if is_number(raw) else raw if isinstance(raw, str) else None
         if isinstance(value, str) and _TEXT_VALUE.search(value) is None:
             value = None  # a number in quotes: the schema says so, and nothing here guesses which number
         if value is None or not isinstance(year, int) or isinstance(year, bool):
             return None
-        up_to = self.data.get("up_to")
-        return Measure(
-            value,
-            year,
-            self.where(),
-            self.text("note"),
-            self.text("comparator"),
-            float(up_to) if is_number(up_to) else None,
-        )
+        return Measure(value, year, self.where(), self.text("note"), self.text("comparator"), self.number("up_to"))
+
+
+def whole(value: object) -> object:
+    """``2027.0`` as 2027: JSON Schema calls it an integer, so the model must read it as one."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def is_number(value: object) -> TypeGuard[int | float]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
+from compiler.model.numbers import WrittenNumber, cents
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,12 @@ class Ref:
 class Measure:
     """A value in a year: an indicator's baseline, milestone or target (text for a qualitative one)."""
 
-    value: float | str
+    value: Decimal | str
     year: int
     where: Where
     note: str | None = None
     comparator: str | None = None  #: a target's ``at-least``, ``at-most``, ``exactly`` or ``between``
-    up_to: float | None = None  #: with ``between``, the upper bound (``value`` is the lower one)
+    up_to: Decimal | None = None  #: with ``between``, the upper bound (``value`` is the lower one)
 
     @property
     def is_number(self) -> bool:
@@ -184,11 +186,40 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class FundingLine:
-    """An amount from one funding source."""
+class Funder:
+    """A source of money that is not an organisation of the plan: a call, the partners' own resources."""
 
-    source: str
-    amount: float
+    id: str
+    name: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    """An amount from one funder (an organisation or a ``Funder``), secured or still expected."""
+
+    funder: Ref | None
+    amount: Decimal
+    where: Where
+    status: str = "secured"
+
+    @property
+    def cents(self) -> int:
+        """The amount in cents (a checked plan's amounts are whole cents)."""
+        return cents(self.amount)
+
+    @property
+    def secured(self) -> bool:
+        """True if the money is granted; False if it is still expected (a call not yet won)."""
+        return self.status != "expected"
+
+
+@dataclass(frozen=True)
+class Share:
+    """The percentage of an action's budget that goes to one of its objectives."""
+
+    objective: Ref
+    percent: Decimal
 
 
 @dataclass(frozen=True)
@@ -208,15 +239,16 @@ class Action:
     status: str | None = None
     deliverables: tuple[str, ...] = ()
     budget: tuple[FundingLine, ...] = ()
+    budget_shares: tuple[Share, ...] = ()
 
     @property
-    def total_budget(self) -> float:
-        """The sum of the action's budget lines."""
-        return sum(line.amount for line in self.budget)
+    def total_cents(self) -> int:
+        """The sum of the action's budget lines, in cents."""
+        return sum(line.cents for line in self.budget)
 
 
 #: Every kind of object that has an id.
-Identified = Organisation | Body | Objective | Indicator | Action
+Identified = Organisation | Body | Objective | Indicator | Action | Funder
 
 
 @dataclass(frozen=True)
@@ -231,8 +263,18 @@ class Plan:
     objectives: tuple[Objective, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     actions: tuple[Action, ...] = ()
+    funders: tuple[Funder, ...] = ()
     files: tuple[str, ...] = field(default=())
+    #: Every number written in the plan's files, as written (whatever field it is in).
+    numbers: tuple[WrittenNumber, ...] = ()
 
     def identified(self) -> tuple[Identified, ...]:
         """Every object with an id, in plan order, kind by kind."""
-        return (*self.organisations, *self.governance, *self.objectives, *self.indicators, *self.actions)
+        return (
+            *self.organisations,
+            *self.governance,
+            *self.objectives,
+            *self.indicators,
+            *self.actions,
+            *self.funders,
+        )

@@ -29,6 +29,7 @@ _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE]
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CUT_BY_COMMENT = re.compile(r" #\S")
+_NUMBERS = (int, float)
 
 
 def resolve_plain(value: str) -> Any:
@@ -149,12 +150,14 @@ class _Builder:
 
     def _scalar(self, event: Any) -> None:
         self._refuse_decorations(event)
-        if not event.style:  # libyaml marks plain scalars with an empty style
-            value = resolve_plain(event.value)
-            self._check_comment(event)
-        else:
-            value = event.value
-        self._place(value, event)
+        if event.style:  # quoted or block text: libyaml marks plain scalars with an empty style
+            self._place(event.value, event)
+            return
+        value = resolve_plain(event.value)
+        self._check_comment(event)
+        path = self._place(value, event)
+        if path is not None and type(value) in _NUMBERS:
+            self.source.numbers[path] = event.value  # `12.000` read as 12.0: the text says what was meant
 
     def _start(self, event: Any) -> None:
         self._refuse_decorations(event)

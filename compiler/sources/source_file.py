@@ -20,6 +20,8 @@ class SourceFile:
     text: str
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    #: The text of every value written as a number (``12.000``, ``1e400``), as written.
+    numbers: dict[PathKey, str] = field(default_factory=dict)
 
     def where(self, path: PathKey) -> Where:
         """Where the value at ``path`` (or its nearest written ancestor) starts."""

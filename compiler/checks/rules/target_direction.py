@@ -19,6 +19,7 @@ Fails (to increase, the target must be above the baseline)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from itertools import pairwise
 
 from compiler.checks.index import Index
@@ -88,9 +89,9 @@ def _step_back(identifier: str, direction: str | None, earlier: Step, later: Ste
     values: dict[str, Arg] = {
         "id": identifier,
         "second": later.name,
-        "later": _shown(after),
+        "later": _shown(later.measure.value),
         "first": earlier.name,
-        "value": _shown(before),
+        "value": _shown(earlier.measure.value),
     }
     if direction == "increase" and after < before:
         return msg("Indicator {id} should increase, but {second} ({later}) is below {first} ({value}).", **values)
@@ -99,5 +100,5 @@ def _step_back(identifier: str, direction: str | None, earlier: Step, later: Ste
     return None
 
 
-def _shown(value: float | str) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def _shown(value: Decimal | float | str) -> str:
+    return str(value) if isinstance(value, str) else f"{value:g}"

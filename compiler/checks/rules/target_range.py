@@ -31,7 +31,7 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report a range without an upper bound, an upper bound without a range, and empty ranges."""
     for indicator in plan.indicators:
         target = indicator.target
-        if target is None or not isinstance(target.value, float):
+        if target is None or isinstance(target.value, str):
             continue  # no target, or a qualitative one (mixed-values reports a range on text)
         between = target.comparator == "between"
         if between and target.up_to is None:

@@ -1,0 +1,135 @@
+"""Where the money goes: each action's budget split between its objectives in whole cents, and the budget tables.
+
+Every amount the documents show is computed here, in integer cents, so that every table adds up
+to the budget chapter's totals to the cent: an action that serves several objectives counts under
+each for its share (``budget_shares``, or an equal split that the documents state), and rounding
+goes to the largest remainders.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from math import floor
+
+from compiler.document.context import LayoutContext
+from compiler.document.links import anchor, link
+from compiler.document.markdown import Markdown
+from compiler.document.parts import AmountRow
+from compiler.model import Action
+
+
+def split(total: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
+    """``total`` units in proportion to ``weights``, rounded to the largest remainders: the parts sum to ``total``."""
+    whole = sum(Fraction(weight) for weight in weights)
+    if not whole:
+        return [0] * len(weights)
+    quotas = [Fraction(total) * Fraction(weight) / whole for weight in weights]
+    parts = [floor(quota) for quota in quotas]
+    by_remainder = sorted(range(len(quotas)), key=lambda index: (parts[index] - quotas[index], index))
+    for index in by_remainder[: total - sum(parts)]:
+        parts[index] += 1
+    return parts
+
+
+def whole_percentages(amounts: Sequence[int]) -> list[int]:
+    """Each amount as a whole percentage of their sum, adding up to exactly 100 (all 0 if the sum is 0)."""
+    return split(100, amounts)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in cents, split into what is secured and what is still expected."""
+
+    secured: int = 0
+    expected: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.secured + self.expected
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.secured + other.secured, self.expected + other.expected)
+
+
+def action_money(action: Action) -> Money:
+    """An action's whole budget."""
+    secured = sum(line.cents for line in action.budget if line.secured)
+    return Money(secured, action.total_cents - secured)
+
+
+def weights(action: Action) -> list[Decimal]:
+    """How an action's budget is shared between its objectives: its ``budget_shares``, or equal parts."""
+    percent = {share.objective.id: share.percent for share in action.budget_shares}
+    return [percent.get(ref.id, Decimal(0)) if percent else Decimal(1) for ref in action.objectives]
+
+
+def allocation(action: Action) -> dict[str, Money]:
+    """The part of an action's budget that goes to each of its objectives, in cents."""
+    money, shares = action_money(action), weights(action)
+    secured, expected = split(money.secured, shares), split(money.expected, shares)
+    found: dict[str, Money] = {}
+    for ref, part_secured, part_expected in zip(action.objectives, secured, expected, strict=True):
+        found[ref.id] = found.get(ref.id, Money()) + Money(part_secured, part_expected)
+    return found
+
+
+def objective_money(ctx: LayoutContext) -> dict[str, Money]:
+    """What each objective receives from the actions that serve it."""
+    found: dict[str, Money] = defaultdict(Money)
+    for action in ctx.plan.actions:
+        for identifier, money in allocation(action).items():
+            found[identifier] += money
+    return found
+
+
+def plan_money(ctx: LayoutContext) -> Money:
+    """The whole budget of the plan."""
+    return sum((action_money(action) for action in ctx.plan.actions), Money())
+
+
+def rows(ctx: LayoutContext, labelled: Iterable[tuple[Markdown, Money]]) -> list[AmountRow]:
+    """Budget table rows, with shares of the total that add up to 100 %."""
+    pairs = list(labelled)
+    shares = whole_percentages([money.total for _label, money in pairs])
+    total = sum((money for _label, money in pairs), Money())
+    return [
+        amount_row(ctx, label, money, share if total.total else None)
+        for (label, money), share in zip(pairs, shares, strict=True)
+    ]
+
+
+def amount_row(ctx: LayoutContext, label: Markdown, money: Money, share: int | None) -> AmountRow:
+    """One row of a budget table."""
+    formats = ctx.formats
+    percent = formats.percent(share) if share is not None else ""
+    return AmountRow(
+        label, formats.money(money.secured), formats.money(money.expected), formats.money(money.total), percent
+    )
+
+
+def by_objective(ctx: LayoutContext) -> list[AmountRow]:
+    """The budget of each objective that is at the bottom of the tree or has actions of its own."""
+    money = objective_money(ctx)
+    shown = [o for o in ctx.plan.objectives if o.id in money or not ctx.children.get(o.id)]
+    return rows(ctx, ((link(o.id, f"{o.id} {o.title}"), money.get(o.id, Money())) for o in shown))
+
+
+def by_funder(ctx: LayoutContext) -> list[AmountRow]:
+    """The budget by funder, largest first (every declared funder has its row, where its anchor is)."""
+    found: dict[str, Money] = defaultdict(Money, {funder.id: Money() for funder in ctx.plan.funders})
+    for action in ctx.plan.actions:
+        for line in action.budget:
+            key = line.funder.id if line.funder else ""
+            found[key] += Money(line.cents, 0) if line.secured else Money(0, line.cents)
+    ranked = sorted(found.items(), key=lambda item: (-item[1].total, ctx.funder_name(item[0])))
+    return rows(ctx, ((_funder_label(ctx, identifier), money) for identifier, money in ranked))
+
+
+def _funder_label(ctx: LayoutContext, identifier: str) -> Markdown:
+    if identifier in ctx.funder_names:
+        return anchor(identifier, ctx.funder_names[identifier])
+    return ctx.party(identifier)
