@@ -8,8 +8,8 @@ module.
 from __future__ import annotations
 
 import ast
-import re
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
