@@ -174,6 +174,35 @@ def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> 
     _finish(pipeline.publish(plan_dir, out, _epoch()), ReportOptions(output_format, lang, strict=True))
 
 
+@cli.command()
+@_PLAN_DIR
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of the pages (default: the plan's).")
+def serve(plan_dir: Path, port: int, no_browser: bool, lang: str | None) -> None:
+    """Preview the plan in PLAN_DIR in the browser while you edit it, with forms that write the YAML."""
+    from compiler import pipeline  # noqa: PLC0415
+    from compiler.messages.diagnostics import msg  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
+
+    translate = Translator(lang or pipeline.check(plan_dir).language or "en")
+    try:
+        from compiler.serve.server import serve as run  # noqa: PLC0415
+    except ImportError as missing:
+        hint = msg("planc serve needs its optional part: pip install 'planc[serve]' ({missing}).", missing=str(missing))
+        click.echo(f"planc: {translate(hint)}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+
+    def say(url: str) -> None:
+        click.echo(translate(msg("planc: the preview is at {url} (Ctrl-C stops it)", url=url)), err=True)
+
+    try:
+        run(plan_dir, port, not no_browser, lang, say)
+    except OSError as problem:
+        click.echo(f"planc: {translate(msg('cannot listen on 127.0.0.1: {reason}', reason=problem.strerror or str(problem)))}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+
+
 def _finish(outcome: Outcome, options: ReportOptions) -> None:
     """Print what a command did (the report, then its notes) and exit with its code: the one place."""
     from compiler.messages import report  # noqa: PLC0415
