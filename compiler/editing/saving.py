@@ -78,6 +78,8 @@ def save(change: Change, check: Checker) -> Saved:
     if written is None:
         return Saved(False, _NOT_EXACT)
     new_text, new_source, path = written
+    if new_text == text:
+        return Saved(True, None, [], new_source, path)  # nothing changed: the file is not touched
     if not _only_object_lines(text, new_text, old_source, new_source, change.path, path):
         return Saved(False, _NOT_EXACT)
     data = new_text.replace("\n", "\r\n") if crlf else new_text
