@@ -199,13 +199,16 @@ def serve(plan_dir: Path, port: int, no_browser: bool, lang: str | None) -> None
     try:
         run(plan_dir, port, not no_browser, lang, say)
     except OSError as problem:
-        click.echo(f"planc: {translate(msg('cannot listen on 127.0.0.1: {reason}', reason=problem.strerror or str(problem)))}", err=True)
+        refusal = msg("cannot listen on 127.0.0.1: {reason}", reason=problem.strerror or str(problem))
+        click.echo(f"planc: {translate(refusal)}", err=True)
         sys.exit(EXIT_TOOLCHAIN)
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the new plan.")
+@click.option(
+    "--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the new plan."
+)
 def init(folder: Path, lang: str) -> None:
     """Start a new plan in FOLDER: plan files that explain themselves, the schema, a Makefile, CI."""
     import datetime  # noqa: PLC0415
@@ -223,7 +226,11 @@ def init(folder: Path, lang: str) -> None:
         sys.exit(EXIT_PLAN)
     for path in written:
         click.echo(f"planc: {translate(msg('wrote {path}', path=str(path)))}", err=True)
-    click.echo(translate(msg("Next: cd {folder} and run make (or planc serve plan to edit with a live preview).", folder=str(folder))))
+    click.echo(
+        translate(
+            msg("Next: cd {folder} and run make (or planc serve plan to edit with a live preview).", folder=str(folder))
+        )
+    )
 
 
 @cli.command()

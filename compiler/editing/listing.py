@@ -44,7 +44,9 @@ def render(found: Listing, translate: Translator) -> str:
     for title, entries, free in found.kinds:
         name = in_language(title, translate.language, " · ")
         following = free if free else translate(msg("none: choose a short new name"))
-        lines.append(translate(msg("{kind} ({count}), next free id: {id}", kind=name, count=len(entries), id=following)))
+        lines.append(
+            translate(msg("{kind} ({count}), next free id: {id}", kind=name, count=len(entries), id=following))
+        )
         width = max((len(entry.id) for entry in entries), default=0)
         lines.extend(f"  {entry.id:<{width}}  {entry.name}" for entry in entries)
         lines.append("")

@@ -59,42 +59,67 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+class _Refused(Exception):
+    """Why a change is not written."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.msgid)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """The file as it would be after the change: its text and bytes, and where the object is in it."""
+
+    text: str
+    encoded: bytes
+    source: SourceFile
+    path: PathKey
+    unchanged: bool
+
+
 def save(change: Change, check: Checker) -> Saved:
     """Write the change if it is exact and leaves the object without errors; refuse otherwise."""
     try:
+        candidate = _candidate(change)
+    except _Refused as refused:
+        return Saved(False, refused.reason)
+    if candidate.unchanged:
+        return Saved(True, None, [], candidate.source, candidate.path)  # nothing changed: the file is not touched
+    with tempfile.TemporaryDirectory(prefix="planc-save-") as scratch:
+        trial = Path(scratch) / change.file.name
+        trial.write_bytes(candidate.encoded)
+        checked = check(change.file, trial)
+    first, last = span(candidate.source, candidate.path)
+    mine = [d for d in checked.diagnostics if d.where.file == str(change.file) and first <= d.where.line <= last]
+    if any(d.severity is Severity.ERROR for d in mine):
+        refusal = msg("Nothing was saved: correct the errors shown next to the fields.")
+        return Saved(False, refusal, mine, candidate.source, candidate.path)
+    _replace(change.file, candidate.encoded)
+    return Saved(True, None, mine, candidate.source, candidate.path)
+
+
+def _candidate(change: Change) -> _Candidate:
+    """The new file, if the form was opened on the file as it is and the change can be written exactly."""
+    try:
         raw = change.file.read_bytes()
     except OSError as exc:
-        return Saved(False, msg("The file cannot be read: {reason}.", reason=exc.strerror or str(exc)))
+        raise _Refused(msg("The file cannot be read: {reason}.", reason=exc.strerror or str(exc))) from exc
     if digest(raw) != change.digest:
-        return Saved(False, _CHANGED_ON_DISK)
-    bom = raw.startswith(codecs.BOM_UTF8)
-    text = raw.decode("utf-8-sig")
-    crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n")
+        raise _Refused(_CHANGED_ON_DISK)
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     old_source, _problems = sources.loader.build(text, str(change.file))
     if old_source is None:
-        return Saved(False, msg("The file has errors that stop it being read: correct them in the editor first."))
+        raise _Refused(msg("The file has errors that stop it being read: correct them in the editor first."))
     written = _exact_text(change, text, old_source)
     if written is None:
-        return Saved(False, _NOT_EXACT)
+        raise _Refused(_NOT_EXACT)
     new_text, new_source, path = written
-    if new_text == text:
-        return Saved(True, None, [], new_source, path)  # nothing changed: the file is not touched
-    if not _only_object_lines(text, new_text, old_source, new_source, change.path, path):
-        return Saved(False, _NOT_EXACT)
-    data = new_text.replace("\n", "\r\n") if crlf else new_text
-    encoded = (codecs.BOM_UTF8 if bom else b"") + data.encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="planc-save-") as scratch:
-        candidate = Path(scratch) / change.file.name
-        candidate.write_bytes(encoded)
-        checked = check(change.file, candidate)
-    found = [d for d in checked.diagnostics if d.where.file == str(change.file)]
-    first, last = span(new_source, path)
-    mine = [d for d in found if first <= d.where.line <= last]
-    if any(d.severity is Severity.ERROR for d in mine):
-        return Saved(False, msg("Nothing was saved: correct the errors shown next to the fields."), mine, new_source, path)
-    _replace(change.file, encoded)
-    return Saved(True, None, mine, new_source, path)
+    if not _only_object_lines(_Versions(text, new_text, old_source, new_source), change.path, path):
+        raise _Refused(_NOT_EXACT)
+    data = new_text.replace("\n", "\r\n") if b"\r\n" in raw else new_text
+    encoded = (codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b"") + data.encode("utf-8")
+    return _Candidate(new_text, encoded, new_source, path, new_text == text)
 
 
 def _exact_text(change: Change, text: str, old_source: SourceFile) -> tuple[str, SourceFile, PathKey] | None:
@@ -119,7 +144,7 @@ def _exact_text(change: Change, text: str, old_source: SourceFile) -> tuple[str,
 
 def _at(data: Any, path: PathKey) -> Any:
     for step in path:
-        data = data[step]  # type: ignore[index]
+        data = data[step]
     return data
 
 
@@ -141,18 +166,27 @@ def _types(value: Any) -> Any:
     return type(value).__name__
 
 
-def _only_object_lines(
-    old_text: str, new_text: str, old: SourceFile, new: SourceFile, old_path: PathKey | None, new_path: PathKey
-) -> bool:
+@dataclass(frozen=True)
+class _Versions:
+    """A file's text before and after a change, and what each holds."""
+
+    old_text: str
+    new_text: str
+    old: SourceFile
+    new: SourceFile
+
+
+def _only_object_lines(versions: _Versions, old_path: PathKey | None, new_path: PathKey) -> bool:
     """Every line that differs belongs to the object (before and after the change)."""
-    new_first, new_last = span(new, new_path)
+    new_first, new_last = span(versions.new, new_path)
     if old_path is None:
         old_first, old_last = new_first, new_first - 1  # a new object: lines may only be added
-        if len(new_path) == 1 or (new_path[0],) not in old.keys:
-            new_first = (new.keys.get((new_path[0],)) or (new_first, 0))[0]
+        if len(new_path) == 1 or (new_path[0],) not in versions.old.keys:
+            new_first = (versions.new.keys.get((new_path[0],)) or (new_first, 0))[0]
     else:
-        old_first, old_last = span(old, old_path)
-    matcher = difflib.SequenceMatcher(None, old_text.splitlines(), new_text.splitlines(), autojunk=False)
+        old_first, old_last = span(versions.old, old_path)
+    old_lines, new_lines = versions.old_text.splitlines(), versions.new_text.splitlines()
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, first, last, begin, end in matcher.get_opcodes():
         if tag == "equal":
             continue

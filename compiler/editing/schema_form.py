@@ -39,7 +39,9 @@ KEY_LABELS: dict[str, Text] = {
     "end": msg("End"),
 }
 #: Shared types whose own title says only what kind of text they are, not what the field is.
-_GENERIC_TYPES = frozenset({"text", "richText", "reference", "references", "year", "date", "month", "periodBound", "id"})
+_GENERIC_TYPES = frozenset(
+    {"text", "richText", "reference", "references", "year", "date", "month", "periodBound", "id"}
+)
 #: Longer texts than this get a text area.
 _LINE_LIMIT = 2000
 
@@ -140,28 +142,28 @@ def _field(key: str, node: dict[str, Any], required: bool, definitions: dict[str
 
 
 def _with_widget(base: Field, node: dict[str, Any], name: str | None, definitions: dict[str, Any]) -> Field:
-    """Choose the widget from what the schema says the value is."""
+    """Choose the widget from what the schema says the value is (the first rule that applies)."""
     kind = base.types[0] if len(base.types) == 1 else None
     if "enum" in node:
         return _replace(base, widget="choice", options=tuple(str(option) for option in node["enum"]))
     if "anyOf" in node:
         return _any_of(base, node, definitions)
-    if kind == "boolean":
-        return _replace(base, widget="boolean")
     if kind == "object" and "properties" in node:
         return _replace(base, widget="group", children=_object_fields(node, definitions))
     if kind == "array":
         return _array(base, node, definitions)
+    return _replace(base, widget=_scalar_widget(kind, node, name))
+
+
+def _scalar_widget(kind: str | None, node: dict[str, Any], name: str | None) -> str:
     by_name = {"reference": "reference", "id": "id", "month": "month", "date": "date"}
     if name in by_name:
-        return _replace(base, widget=by_name[name])
+        return by_name[name]
+    if kind in ("boolean", "number", "integer"):
+        return kind
     if node.get("format") == "date":
-        return _replace(base, widget="date")
-    if kind in ("number", "integer"):
-        return _replace(base, widget=kind)
-    if kind == "string" and node.get("maxLength", 0) > _LINE_LIMIT:
-        return _replace(base, widget="textarea")
-    return base
+        return "date"
+    return "textarea" if kind == "string" and node.get("maxLength", 0) > _LINE_LIMIT else "text"
 
 
 def _array(base: Field, node: dict[str, Any], definitions: dict[str, Any]) -> Field:

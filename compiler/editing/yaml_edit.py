@@ -176,7 +176,7 @@ def _position(keys: Sequence[Any], key: str, order: list[str]) -> int:
     return positions[-1] + 1 if positions else 0
 
 
-def _folded(value: str) -> FoldedScalarString:
+def _folded(value: str) -> Any:
     """A folded text (``>-``), broken at spaces before ``_FOLD_WIDTH`` columns as drafters write it."""
     folded = FoldedScalarString(value)
     breaks, start = [], 0
@@ -190,7 +190,7 @@ def _folded(value: str) -> FoldedScalarString:
                 breaks.append(start + last_space)
                 column, last_space = offset - last_space, None
         start += len(line) + 1
-    folded.fold_pos = breaks  # type: ignore[attr-defined]
+    folded.fold_pos = breaks
     return folded
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler import templates
-from compiler.outputs import pandoc
 from compiler.document.parts import PageChrome
+from compiler.outputs import pandoc
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
 
@@ -32,7 +32,9 @@ class HtmlWriter(Writer):
         (self.folder / "plan.html.template").write_text(page_template(), encoding="utf-8")
         meta = page_meta(job.chrome)
         source = write_ast(job.ast, meta, body_blocks(job.ast["blocks"]), self.folder / "html.json")
-        self.run = pandoc.start_writer(source, "html5", self.folder / self.output, self.data_dir, page_options(self.folder))
+        self.run = pandoc.start_writer(
+            source, "html5", self.folder / self.output, self.data_dir, page_options(self.folder)
+        )
 
     def finish(self) -> Path:
         """Wait for pandoc."""

@@ -146,15 +146,16 @@ def nest(fragments: Iterable[str]) -> str:
     """Join the pieces' HTML, each heading's ``<section>`` inside the one of the heading above it."""
     parts: list[str] = []
     open_levels: list[int] = []
-    for html in fragments:
-        found = _SECTION.match(html)
-        if found:
-            level = int(found.group(1))
-            while open_levels and open_levels[-1] >= level:
-                open_levels.pop()
-                parts.append("</section>")
-            html = html.removesuffix("</section>").rstrip("\n")
-            open_levels.append(level)
-        parts.append(html)
+    for fragment in fragments:
+        found = _SECTION.match(fragment)
+        if not found:
+            parts.append(fragment)
+            continue
+        level = int(found.group(1))
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+            parts.append("</section>")
+        parts.append(fragment.removesuffix("</section>").rstrip("\n"))  # closed by a later heading
+        open_levels.append(level)
     parts.extend("</section>" for _ in open_levels)
     return "\n".join(parts)

@@ -80,14 +80,16 @@ class Preview:
                 self.snapshot = Snapshot(version, checked, page, stale=page is not None)
                 return self.snapshot
             try:
-                page = self.builder.page(production.markdown_of(plan), page_chrome(plan.meta, Translator(plan.meta.lang)))
+                page = self.builder.page(
+                    production.markdown_of(plan), page_chrome(plan.meta, Translator(plan.meta.lang))
+                )
             except PandocError as problem:
                 self.snapshot = Snapshot(version, checked, page, stale=page is not None, failure=str(problem))
                 return self.snapshot
             self.snapshot = Snapshot(version, checked, page, stale=False)
             return self.snapshot
 
-    def sources(self) -> list[sources.SourceFile]:
+    def source_files(self) -> list[sources.SourceFile]:
         """The plan files that could be read, as last read, in plan order."""
         with self.lock:
             found = [entry[1][0].source for _path, entry in sorted(self.files.items(), key=lambda item: str(item[0]))]

@@ -51,7 +51,8 @@ class WarmPandoc:
         payload = text.encode("utf-8")
         with self.lock:
             process = self._running()
-            assert process.stdin is not None and process.stdout is not None
+            if process.stdin is None or process.stdout is None:
+                raise pandoc.PandocError("the preview's pandoc has no pipes")
             watchdog = threading.Timer(TIMEOUT_SECONDS, process.kill)
             watchdog.start()
             try:

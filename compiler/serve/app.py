@@ -7,10 +7,12 @@ without reloading the page, and repeatable rows can be added without a round tri
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import urllib.parse
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -22,6 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from compiler import templates
 from compiler.editing import objects
+from compiler.editing.saving import Saved
 from compiler.messages.diagnostics import msg
 from compiler.serve import views
 from compiler.serve.guard import DOCUMENT_POLICY, HEADERS, PAGE_POLICY, Guard
@@ -63,105 +66,113 @@ def _html(text: str, status: int = 200, policy: str = PAGE_POLICY) -> Response:
     return _secured(HTMLResponse(text, status_code=status), policy)
 
 
-def make_app(workspace: Workspace, live: Live, guard: Guard) -> Guarded:
-    """The application: the routes under the token, behind the guard."""
-    base = f"/{guard.token}/"
+class Routes:
+    """The pages: each method answers one route."""
 
-    async def page_of(request: Request, snapshot: Any = None) -> views.Page:
-        checked = (snapshot or live.snapshot).checked if (snapshot or live.snapshot) else None
-        return views.page_of(workspace, checked, base)
+    def __init__(self, workspace: Workspace, live: Live, guard: Guard) -> None:
+        self.workspace = workspace
+        self.live = live
+        self.base = f"/{guard.token}/"
 
-    async def preview(request: Request) -> Response:
+    def page(self, snapshot: Any = None) -> views.Page:
+        current = snapshot or self.live.snapshot
+        return views.page_of(self.workspace, current.checked if current else None, self.base)
+
+    async def preview(self, request: Request) -> Response:
+        """The preview; ``?after=N`` (no script) answers only once the plan is newer than version N."""
         after = _number(request.query_params.get("after"))
-        snapshot = await live.after(after, WAIT_SECONDS) if after is not None else live.snapshot
-        plan = await run_in_threadpool(workspace.indexed)
-        return _html(views.preview(await page_of(request, snapshot), snapshot, plan))
+        snapshot = await self.live.after(after, WAIT_SECONDS) if after is not None else self.live.snapshot
+        plan = await run_in_threadpool(self.workspace.indexed)
+        return _html(views.preview(self.page(snapshot), snapshot, plan))
 
-    async def state(request: Request) -> Response:
-        snapshot = await live.after(_number(request.query_params.get("after")) or 0, STATE_WAIT_SECONDS)
-        plan = await run_in_threadpool(workspace.indexed)
-        body = views.state(await page_of(request, snapshot), snapshot, plan)
-        return _secured(Response(body, media_type="application/json"))
+    async def state(self, request: Request) -> Response:
+        """For the script: the next version and its panel, once the plan is newer than ``?after``."""
+        snapshot = await self.live.after(_number(request.query_params.get("after")) or 0, STATE_WAIT_SECONDS)
+        plan = await run_in_threadpool(self.workspace.indexed)
+        return _secured(Response(views.state(self.page(snapshot), snapshot, plan), media_type="application/json"))
 
-    async def document(request: Request) -> Response:
-        snapshot = live.snapshot
+    async def document(self, _request: Request) -> Response:
+        """The document: the last page built without errors."""
+        snapshot = self.live.snapshot
         if snapshot is None or snapshot.page is None:
-            return _html(views.waiting(await page_of(request)))
+            return _html(views.waiting(self.page()))
         return _html(snapshot.page, policy=DOCUMENT_POLICY)
 
-    async def contents(request: Request) -> Response:
-        plan = await run_in_threadpool(workspace.plan)
-        return _html(views.contents(views.page_of(workspace, plan.checked, base), plan))
+    async def contents(self, _request: Request) -> Response:
+        """Every object, with links to the forms."""
+        plan = await run_in_threadpool(self.workspace.plan)
+        return _html(views.contents(views.page_of(self.workspace, plan.checked, self.base), plan))
 
-    async def asset(request: Request) -> Response:
+    async def asset(self, request: Request) -> Response:
+        """The pages' stylesheet and script."""
         name = request.path_params["name"]
         if name not in _ASSETS:
             return _secured(PlainTextResponse("404", status_code=404))
         return _secured(Response(templates.read(name), media_type=_ASSETS[name]))
 
-    async def edit(request: Request) -> Response:
-        section = request.path_params["section"]
-        identifier = request.path_params.get("identifier")
-        plan = await run_in_threadpool(workspace.plan)
-        page = views.page_of(workspace, plan.checked, base)
-        located = workspace.locate(plan, section, identifier)
+    async def edit(self, request: Request) -> Response:
+        """The form of an object (GET), or its save (POST)."""
+        plan = await run_in_threadpool(self.workspace.plan)
+        page = views.page_of(self.workspace, plan.checked, self.base)
+        located = self.workspace.locate(plan, request.path_params["section"], request.path_params.get("identifier"))
         if located is None:
             return _not_found(page)
         if request.method == "POST":
-            return await _post(request, page, located)
+            return await self._save(page, located, await _form(request), ())
         by_field, general = _problems_of(plan.checked.diagnostics, located, plan)
         state = views.FormState(located, located.values, by_field, general, saved="saved" in request.query_params)
         return _html(views.form(page, plan, state))
 
-    async def new(request: Request) -> Response:
+    async def new(self, request: Request) -> Response:
+        """The form of a new object with the next free id (GET), or its save (POST)."""
         section = request.path_params["section"]
-        plan = await run_in_threadpool(workspace.plan)
-        page = views.page_of(workspace, plan.checked, base)
+        plan = await run_in_threadpool(self.workspace.plan)
+        page = views.page_of(self.workspace, plan.checked, self.base)
         posted = await _form(request) if request.method == "POST" else None
-        chosen = posted.get("__file", [None])[0] if posted else None
-        located = workspace.blank(plan, section, chosen)
+        located = self.workspace.blank(plan, section, posted.get("__file", [""])[0] if posted else None)
         if located is None:
             return _not_found(page)
-        files = workspace.files_for(plan, section)
-        if posted is None:
-            digests = await run_in_threadpool(workspace.digests, files)
-            state = views.FormState(located, located.values, files=files, digests=digests)
-            return _html(views.form(page, plan, state))
-        return await _post(request, page, located, posted, files)
+        files = self.workspace.files_for(plan, section)
+        if posted is not None:
+            return await self._save(page, located, posted, files)
+        digests = await run_in_threadpool(self.workspace.digests, files)
+        return _html(views.form(page, plan, views.FormState(located, located.values, files=files, digests=digests)))
 
-    async def _post(
-        request: Request, page: views.Page, located: Located, posted: Any = None, files: Any = ()
+    async def _save(
+        self, page: views.Page, located: Located, posted: dict[str, list[str]], files: Sequence[Path]
     ) -> Response:
-        posted = posted if posted is not None else await _form(request)
         digest = posted.get(f"__digest:{located.file}", posted.get("__digest", [""]))[0]
-        saved = await run_in_threadpool(workspace.submit, located, posted, digest)
+        saved = await run_in_threadpool(self.workspace.submit, located, posted, digest)
         if saved.written:
-            return _secured(RedirectResponse(_after_save(base, located, saved.path, saved.source), status_code=303))
-        plan = await run_in_threadpool(workspace.plan)
-        by_field, general = ({}, [])
+            return _secured(RedirectResponse(_after_save(self.base, located, saved), status_code=303))
+        plan = await run_in_threadpool(self.workspace.plan)
+        by_field: dict[str, Any] = {}
+        general: list[Any] = []
         if saved.source is not None and saved.path is not None:
             by_field, general = objects.field_problems(saved.diagnostics, saved.source, saved.path)
         refusal = page.translate(saved.refusal) if saved.refusal else None
         digests = {str(path): posted.get(f"__digest:{path}", [""])[0] for path in files}
         kept = dataclasses.replace(located, digest=digest)  # a refused form stays refused until reopened
         state = views.FormState(kept, located.values, by_field, general, False, refusal, posted, files, digests)
-        return _html(views.form(page, plan, state), status=409 if not saved.diagnostics else 422)
+        return _html(views.form(page, plan, state), status=422 if saved.diagnostics else 409)
 
-    routes = [
-        Route("/", preview),
-        Route("/state", state),
-        Route("/document", document),
-        Route("/objects", contents),
-        Route("/assets/{name}", asset),
-        Route("/edit/{section}", edit, methods=["GET", "POST"]),
-        Route("/edit/{section}/{identifier}", edit, methods=["GET", "POST"]),
-        Route("/new/{section}", new, methods=["GET", "POST"]),
+
+def make_app(workspace: Workspace, live: Live, guard: Guard) -> Guarded:
+    """The application: the routes under the token, behind the guard."""
+    routes = Routes(workspace, live, guard)
+    table = [
+        Route("/", routes.preview),
+        Route("/state", routes.state),
+        Route("/document", routes.document),
+        Route("/objects", routes.contents),
+        Route("/assets/{name}", routes.asset),
+        Route("/edit/{section}", routes.edit, methods=["GET", "POST"]),
+        Route("/edit/{section}/{identifier}", routes.edit, methods=["GET", "POST"]),
+        Route("/new/{section}", routes.new, methods=["GET", "POST"]),
     ]
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        import asyncio  # noqa: PLC0415
-
         watcher = asyncio.create_task(live.watch())
         try:
             yield
@@ -170,7 +181,7 @@ def make_app(workspace: Workspace, live: Live, guard: Guard) -> Guarded:
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
 
-    application = Starlette(routes=[Mount(f"/{guard.token}", routes=routes)], lifespan=lifespan)
+    application = Starlette(routes=[Mount(f"/{guard.token}", routes=table)], lifespan=lifespan)
     return Guarded(application, guard)
 
 
@@ -191,14 +202,15 @@ def _not_found(page: views.Page) -> Response:
     return _secured(PlainTextResponse(page.translate(msg("Not found.")), status_code=404))
 
 
-def _after_save(base: str, located: Located, path: Any, source: Any) -> str:
+def _after_save(base: str, located: Located, saved: Saved) -> str:
     """Where a saved form goes: its own page again (a new object's, by its id), saying it was saved."""
     section = located.form.section
     if not located.form.is_list:
         return f"{base}edit/{section}?saved=1"
     identifier = located.identifier
-    if identifier is None and source is not None and path is not None:
-        identifier = source.data[path[0]][path[1]].get("id")
+    if identifier is None and saved.source is not None and saved.path is not None:
+        section_items: Any = saved.source.data[section]
+        identifier = section_items[saved.path[-1]].get("id")
     return f"{base}edit/{section}/{urllib.parse.quote(str(identifier), safe='')}?saved=1"
 
 

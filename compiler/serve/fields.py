@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from compiler.editing.objects import Entry
 from compiler.editing.schema_form import Field, in_language
 from compiler.editing.submission import MISSING, REMOVE, shown
-from compiler.messages.diagnostics import Diagnostic
+from compiler.messages.diagnostics import Diagnostic, msg
 from compiler.messages.translate import Translator
-from compiler.messages.diagnostics import msg
 
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -23,38 +23,42 @@ _LISTS = frozenset({"references", "choices", "texts"})
 Posted = Mapping[str, Sequence[str]]
 
 
+@dataclass(frozen=True)
+class FormContext:
+    """What every field of one form needs: language, the plan's objects, messages, what was posted."""
+
+    language: str
+    translate: Translator
+    entries: dict[str, list[Entry]]
+    targets: dict[tuple[str, ...], tuple[str, ...]]
+    section: str
+    by_field: dict[str, list[Diagnostic]]
+    posted: Posted | None = None  #: after a refused save: what the drafter sent, shown again
+    new: bool = False  #: a new object (its id can be typed)
+
+
 class FieldViews:
     """Turns the schema's fields and an object's values into what the form template draws."""
 
-    def __init__(
-        self,
-        language: str,
-        translate: Translator,
-        entries: dict[str, list[Entry]],
-        targets: dict[tuple[str, ...], tuple[str, ...]],
-        section: str,
-        by_field: dict[str, list[Diagnostic]],
-    ) -> None:
-        self.language = language
-        self.translate = translate
-        self.entries = entries
-        self.targets = targets
-        self.section = section
-        self.by_field = by_field
+    def __init__(self, context: FormContext) -> None:
+        self.context = context
+        self.language = context.language
+        self.translate = context.translate
 
-    def fields(
-        self, fields: Sequence[Field], values: Mapping[str, Any], posted: Posted | None, new: bool, prefix: str = ""
-    ) -> list[dict[str, Any]]:
+    def fields(self, fields: Sequence[Field], values: Mapping[str, Any], prefix: str = "") -> list[dict[str, Any]]:
         """The views of an object's fields (``prefix``: the name of the block they are in)."""
-        return [self.field(f, values.get(f.key, MISSING), posted, new, prefix + f.key) for f in fields]
+        return [self.field(f, values.get(f.key, MISSING), prefix + f.key) for f in fields]
 
     def message(self, diagnostic: Diagnostic) -> dict[str, str | None]:
         """A diagnostic as a form shows it next to its field."""
         hint = self.translate(diagnostic.hint) if diagnostic.hint else None
         return {"severity": diagnostic.severity.value, "text": self.translate(diagnostic.message), "hint": hint}
 
-    def field(self, field: Field, value: Any, posted: Posted | None, new: bool, name: str) -> dict[str, Any]:
-        messages = [self.message(d) for key, found in self.by_field.items() for d in found if _belongs(key, name, field)]
+    def field(self, field: Field, value: Any, name: str) -> dict[str, Any]:
+        """The view of one field."""
+        posted = self.context.posted
+        found = self.context.by_field.items()
+        messages = [self.message(d) for key, listed in found for d in listed if _belongs(key, name, field)]
         view: dict[str, Any] = {
             "name": name,
             "id": "f-" + name.replace(".", "-"),
@@ -67,33 +71,36 @@ class FieldViews:
         }
         if field.widget == "group":
             inner = value if isinstance(value, dict) else {}
-            view["children"] = self.fields(field.children, inner, posted, new, name + ".")
+            view["children"] = self.fields(field.children, inner, name + ".")
         elif field.widget == "groups":
-            view["group_rows"] = self._rows(field, value, posted, new, name)
+            view["group_rows"] = self._rows(field, value, name)
         elif field.widget == "texts":
             view["text_items"] = self._items(value, posted, name)
         elif field.widget in ("references", "choices"):
             chosen = _chosen(value, posted, name)
             view["groups"] = self._options(field, chosen, name, boxes=True)
         else:
-            self._scalar(view, field, value, posted, new, name)
+            view.update(self._scalar(field, value, name))
         return view
 
-    def _scalar(self, view: dict[str, Any], field: Field, value: Any, posted: Posted | None, new: bool, name: str) -> None:
+    def _scalar(self, field: Field, value: Any, name: str) -> dict[str, Any]:
+        posted = self.context.posted
         text = posted[name][0] if posted is not None and posted.get(name) else shown(value)
-        view["value"] = text
-        view["input_type"] = "text"
-        view["inputmode"] = {"number": "decimal", "integer": "numeric"}.get(field.widget)
-        view["readonly"] = field.widget == "id" and not new
-        view["height"] = max(3, min(14, text.count("\n") + len(text) // 80 + 2))
+        input_type = "text"
         if field.widget == "month" and (not text or _MONTH.fullmatch(text)):
-            view["input_type"] = "month"
-        elif field.widget in ("month", "date") and _DAY.fullmatch(text):
-            view["input_type"] = "date"
-        elif field.widget == "date" and not text:
-            view["input_type"] = "date"
+            input_type = "month"
+        elif (field.widget in ("month", "date") and _DAY.fullmatch(text)) or (field.widget == "date" and not text):
+            input_type = "date"
+        view: dict[str, Any] = {
+            "value": text,
+            "input_type": input_type,
+            "inputmode": {"number": "decimal", "integer": "numeric"}.get(field.widget),
+            "readonly": field.widget == "id" and not self.context.new,
+            "height": max(3, min(14, text.count("\n") + len(text) // 80 + 2)),
+        }
         if field.widget in ("choice", "boolean", "reference"):
             view["groups"] = self._options(field, [text] if text else [], name, boxes=False)
+        return view
 
     def _options(self, field: Field, chosen: list[str], name: str, boxes: bool) -> list[dict[str, Any]]:
         """The choices of a field, in groups (a reference's: one group per kind of object)."""
@@ -101,10 +108,14 @@ class FieldViews:
         if field.widget in ("choice", "choices"):
             groups.append({"label": None, "options": [(option, option) for option in field.options]})
         elif field.widget == "boolean":
-            groups.append({"label": None, "options": [("true", self.translate(msg("yes"))), ("false", self.translate(msg("no")))]})
+            groups.append(
+                {"label": None, "options": [("true", self.translate(msg("yes"))), ("false", self.translate(msg("no")))]}
+            )
         else:
             for section in self._targets(name):
-                options = [(e.id, f"{e.id} — {e.name}" if e.name else e.id) for e in self.entries.get(section, [])]
+                options = [
+                    (e.id, f"{e.id} — {e.name}" if e.name else e.id) for e in self.context.entries.get(section, [])
+                ]
                 groups.append({"label": self._section_title(section), "options": options})
         known = {value for group in groups for value, _label in group["options"]}
         unknown = [value for value in chosen if value not in known]
@@ -117,7 +128,12 @@ class FieldViews:
             {
                 "label": group["label"],
                 "options": [
-                    {"value": value, "label": label, "selected": value in chosen, "id": f"f-{name}-{number}-{index}".replace(".", "-")}
+                    {
+                        "value": value,
+                        "label": label,
+                        "selected": value in chosen,
+                        "id": f"f-{name}-{number}-{index}".replace(".", "-"),
+                    }
                     for index, (value, label) in enumerate(group["options"])
                 ],
             }
@@ -125,8 +141,8 @@ class FieldViews:
         ]
 
     def _targets(self, name: str) -> tuple[str, ...]:
-        location = (self.section, *(step for step in name.split(".") if not step.isdigit()))
-        return self.targets.get(location) or tuple(self.entries)
+        location = (self.context.section, *(step for step in name.split(".") if not step.isdigit()))
+        return self.context.targets.get(location) or tuple(self.context.entries)
 
     def _section_title(self, section: str) -> str:
         from compiler.editing.schema_form import section_form  # noqa: PLC0415
@@ -134,7 +150,8 @@ class FieldViews:
         form = section_form(section)
         return in_language(form.title, self.language, " · ") if form else section
 
-    def _rows(self, field: Field, value: Any, posted: Posted | None, new: bool, name: str) -> list[dict[str, Any]]:
+    def _rows(self, field: Field, value: Any, name: str) -> list[dict[str, Any]]:
+        posted = self.context.posted
         stored = value if isinstance(value, list) else []
         count = len(stored)
         if posted is not None:
@@ -152,7 +169,7 @@ class FieldViews:
                     "index": number,
                     "label": label,
                     "is_new": is_new and number == count,
-                    "fields": self.fields(field.children, row_value, posted, new, prefix),
+                    "fields": self.fields(field.children, row_value, prefix),
                     "remove_name": prefix + REMOVE,
                     "remove_id": "f-" + (prefix + REMOVE).replace(".", "-"),
                 }
@@ -169,7 +186,16 @@ class FieldViews:
         for number, text in enumerate([*texts, ""]):
             label = self.translate(msg("Item {number}", number=number + 1))
             key = f"{name}.{number}"
-            items.append({"name": key, "id": "f-" + key.replace(".", "-"), "value": text, "label": label, "is_new": number == len(texts), "index": number})
+            items.append(
+                {
+                    "name": key,
+                    "id": "f-" + key.replace(".", "-"),
+                    "value": text,
+                    "label": label,
+                    "is_new": number == len(texts),
+                    "index": number,
+                }
+            )
         return items
 
 

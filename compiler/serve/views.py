@@ -21,7 +21,7 @@ from compiler.messages.report import summary
 from compiler.messages.translate import Translator
 from compiler.outcome import Checked
 from compiler.preview.session import Snapshot
-from compiler.serve.fields import FieldViews
+from compiler.serve.fields import FieldViews, FormContext
 from compiler.serve.workspace import Located, Plan, Workspace
 
 
@@ -93,12 +93,19 @@ def contents(page: Page, plan: Plan) -> str:
                 "next_id": objects.next_id([entry.id for entry in entries]) if form.is_list else None,
                 "link": f"{page.base}edit/{form.section}",
                 "entries": [
-                    {"id": e.id, "name": e.name, "file": Path(e.source.file).name, "link": _edit_link(page, form.section, e.id)}
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "file": Path(e.source.file).name,
+                        "link": _edit_link(page, form.section, e.id),
+                    }
                     for e in entries
                 ],
             }
         )
-    return page.render("serve-objects.html.j2", page_title=page.translate(msg("Plan contents")), current="objects", blocks=blocks)
+    return page.render(
+        "serve-objects.html.j2", page_title=page.translate(msg("Plan contents")), current="objects", blocks=blocks
+    )
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,18 @@ def form(page: Page, plan: Plan, state: FormState) -> str:
     title = f"{item} {located.identifier}" if located.identifier else item
     if located.path is None:
         title = translate(msg("New: {what}", what=item))
-    views = FieldViews(page.language, translate, plan.entries, plan.targets, located.form.section, state.by_field)
-    fields = views.fields(located.form.fields, state.values, state.posted, located.path is None)
+    context = FormContext(
+        page.language,
+        translate,
+        plan.entries,
+        plan.targets,
+        located.form.section,
+        state.by_field,
+        state.posted,
+        located.path is None,
+    )
+    views = FieldViews(context)
+    fields = views.fields(located.form.fields, state.values)
     return page.render(
         "serve-form.html.j2",
         page_title=title,
@@ -169,7 +186,9 @@ def _problem(page: Page, diagnostic: Diagnostic, plan: Plan | None) -> dict[str,
         "line": where.line,
         "column": where.column,
         "code": diagnostic.code,
-        "editor": "vscode://file/" + urllib.parse.quote(str(Path(where.file).resolve())) + f":{where.line}:{where.column}",
+        "editor": "vscode://file/"
+        + urllib.parse.quote(str(Path(where.file).resolve()))
+        + f":{where.line}:{where.column}",
         "form": _form_at(page, diagnostic, plan) if plan else None,
     }
 
@@ -185,8 +204,9 @@ def _form_at(page: Page, diagnostic: Diagnostic, plan: Plan) -> str | None:
                     return _edit_link(page, section, entry.id)
     for source in plan.sources:
         if source.file == where.file:
-            for (section, *rest), _position in source.keys.items():
-                if not rest and isinstance(source.data.get(section), dict):
+            for key in source.keys:
+                section = str(key[0])
+                if len(key) == 1 and isinstance(source.data.get(section), dict):
                     first, last = objects.span(source, (section,))
                     if first <= where.line <= last:
                         return f"{page.base}edit/{section}"

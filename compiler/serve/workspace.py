@@ -59,7 +59,7 @@ class Workspace:
     def plan(self) -> Plan:
         """Check the plan now (reading only changed files) and index its objects."""
         checked = self.preview.check()
-        found = self.preview.sources()
+        found = self.preview.source_files()
         entries = objects.catalogue(found, _list_sections())
         targets = objects.reference_targets(checked.plan, found, entries) if checked.plan is not None else {}
         return Plan(checked, found, entries, targets)
@@ -69,7 +69,7 @@ class Workspace:
         snapshot = self.preview.snapshot
         if snapshot is None:
             return None
-        found = self.preview.sources()
+        found = self.preview.source_files()
         return Plan(snapshot.checked, found, objects.catalogue(found, _list_sections()), {})
 
     def locate(self, plan: Plan, section: str, identifier: str | None) -> Located | None:
