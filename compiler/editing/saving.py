@@ -111,6 +111,8 @@ def _candidate(change: Change) -> _Candidate:
     old_source, _problems = sources.loader.build(text, str(change.file))
     if old_source is None:
         raise _Refused(msg("The file has errors that stop it being read: correct them in the editor first."))
+    if change.path is not None and _same(_at(old_source.data, change.path), change.new):
+        return _Candidate(text, raw, old_source, change.path, unchanged=True)  # nothing to write
     written = _exact_text(change, text, old_source)
     if written is None:
         raise _Refused(_NOT_EXACT)

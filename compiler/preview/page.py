@@ -11,6 +11,7 @@ page's ``<main>`` is the same HTML as ``plan.html``'s (a test compares them).
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -68,10 +69,11 @@ class PageBuilder:
         return before + "\n" + nest(fragments) + "\n" + after
 
     def close(self) -> None:
-        """Stop the warm pandoc processes."""
+        """Stop the warm pandoc processes and remove the scratch folder."""
         self.pool.shutdown()
         for warm in self.warm:
             warm.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def _make(self, warm: WarmPandoc, texts: list[str]) -> dict[str, Piece]:
         if not texts:

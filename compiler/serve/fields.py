@@ -6,6 +6,7 @@ nothing typed is lost.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from compiler.editing.submission import MISSING, REMOVE, shown
 from compiler.messages.diagnostics import Diagnostic, msg
 from compiler.messages.translate import Translator
 
-_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: What a month box shows unchanged (a browser empties a month or date box holding anything else).
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 _LISTS = frozenset({"references", "choices", "texts"})
 Posted = Mapping[str, Sequence[str]]
 
@@ -86,10 +87,10 @@ class FieldViews:
     def _scalar(self, field: Field, value: Any, name: str) -> dict[str, Any]:
         posted = self.context.posted
         text = posted[name][0] if posted is not None and posted.get(name) else shown(value)
-        input_type = "text"
+        input_type = "textarea" if "\n" in text else "text"  # a text box would drop the line breaks
         if field.widget == "month" and (not text or _MONTH.fullmatch(text)):
             input_type = "month"
-        elif (field.widget in ("month", "date") and _DAY.fullmatch(text)) or (field.widget == "date" and not text):
+        elif field.widget in ("month", "date") and (_is_day(text) or (field.widget == "date" and not text)):
             input_type = "date"
         view: dict[str, Any] = {
             "value": text,
@@ -197,6 +198,14 @@ class FieldViews:
                 }
             )
         return items
+
+
+def _is_day(text: str) -> bool:
+    """A date a date box keeps as it is."""
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _chosen(value: Any, posted: Posted | None, name: str) -> list[str]:
