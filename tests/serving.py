@@ -120,7 +120,7 @@ class FormReader(HTMLParser):
         found = {key: value or "" for key, value in attrs}
         if tag == "form":
             self.in_form = True
-        if not self.in_form or "name" not in found and tag in ("input", "select", "textarea"):
+        if not self.in_form or ("name" not in found and tag in ("input", "select", "textarea")):
             return
         if tag == "input" and (found.get("type") not in ("checkbox", "radio") or "checked" in found):
             self.fields.append((found["name"], found.get("value", "")))

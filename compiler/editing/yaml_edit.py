@@ -41,17 +41,17 @@ def change(text: str, where: Path, old: dict[str, Any], new: dict[str, Any], quo
 
     ``quote_all`` writes every changed text in double quotes (the exact form, for a second try).
     """
-    yaml, data = _load(text)
+    round_trip, data = _load(text)
     node: Any = data
     for step in where:
         node = node[step]
     _Editor(quote_all).mapping(node, old, new)
-    return _dump(yaml, data)
+    return _dump(round_trip, data)
 
 
 def add(text: str, section: str, new: dict[str, Any], as_list: bool, quote_all: bool = False) -> str:
     """``text`` with a new object at the end of ``section`` (the section is added if missing)."""
-    yaml, data = _load(text)
+    round_trip, data = _load(text)
     editor = _Editor(quote_all)
     fresh = editor.fresh(new)
     if section not in data:
@@ -65,29 +65,29 @@ def add(text: str, section: str, new: dict[str, Any], as_list: bool, quote_all: 
             _move_trailing_comment(items, len(items) - 2, items, len(items) - 1)
     else:
         raise EditError(f"the section {section} is already in this file")
-    return _dump(yaml, data)
+    return _dump(round_trip, data)
 
 
 def _load(text: str) -> tuple[YAML, CommentedMap]:
     try:
         _data, indent, dash = load_yaml_guess_indent(text)
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        yaml.width = 1_000_000  # never re-wrap a line nobody changed
+        round_trip = YAML(typ="rt")
+        round_trip.preserve_quotes = True
+        round_trip.width = 1_000_000  # never re-wrap a line nobody changed
         mapping = max(2, (indent or 2) - (dash or 0)) if dash else (indent or 2)
-        yaml.indent(mapping=mapping, sequence=indent or 2, offset=dash or 0)
-        data = yaml.load(text)
+        round_trip.indent(mapping=mapping, sequence=indent or 2, offset=dash or 0)
+        data = round_trip.load(text)
     except YAMLError as exc:
         raise EditError(str(exc)) from exc
     if not isinstance(data, CommentedMap):
         raise EditError("the file does not hold sections")
-    return yaml, data
+    return round_trip, data
 
 
-def _dump(yaml: YAML, data: CommentedMap) -> str:
+def _dump(round_trip: YAML, data: CommentedMap) -> str:
     out = io.StringIO()
     try:
-        yaml.dump(data, out)
+        round_trip.dump(data, out)
     except YAMLError as exc:
         raise EditError(str(exc)) from exc
     return out.getvalue()
