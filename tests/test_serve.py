@@ -88,11 +88,11 @@ def test_a_save_from_another_origin_is_refused_and_writes_nothing(served: Served
     assert file.read_bytes() == before
 
 
-def test_pages_carry_no_referrer_and_a_strict_policy(served: Served) -> None:
+def test_pages_send_no_address_to_other_sites_and_have_a_strict_policy(served: Served) -> None:
     for path in ("", "objects", "document", "edit/actions/AZ-01"):
         answer = served.get(path)
         assert answer.status == 200, path
-        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert answer.headers["referrer-policy"] == "same-origin"
         assert "frame-ancestors 'self'" in answer.headers["content-security-policy"]
     assert "script-src" not in served.get("document").headers["content-security-policy"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 #: Headers on every answer: no address (with its token) leaks to a site a link points to, no
 #: other site frames the pages, no type sniffing.
 HEADERS = {
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "SAMEORIGIN",
     "Cache-Control": "no-store",
