@@ -51,7 +51,7 @@ async function shot(page, name) {
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  args: ['--no-sandbox', '--lang=it-IT', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
 try {
   const withJs = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true, locale: 'it-IT' });
@@ -138,7 +138,8 @@ try {
   report.noJs.notice = await plain.locator('.saved').innerText();
   report.noJs.file = fs.readFileSync(file('30-'), 'utf8');
   if (shots) {
-    const phone = await noJs.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await noJs.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(base + 'edit/actions/AZ-22');
     await shot(phone, 'modulo-telefono');
   }
