@@ -44,9 +44,11 @@ def measure(folder: Path, runs: int) -> dict[str, float]:
     command = [sys.executable, "-m", "compiler", "serve", str(plan), "--no-browser"]
     server = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        assert server.stderr is not None
-        found = re.search(r"http://127\.0\.0\.1:([0-9]+)(/[A-Za-z0-9_-]+/)", server.stderr.readline())
-        assert found, "planc serve printed no address"
+        found = re.search(
+            r"http://127\.0\.0\.1:([0-9]+)(/[A-Za-z0-9_-]+/)", server.stderr.readline() if server.stderr else ""
+        )
+        if found is None:
+            raise SystemExit("planc serve printed no address")
         port, base = int(found.group(1)), found.group(2)
         version = 0
         while version == 0:  # the first build
