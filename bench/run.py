@@ -231,9 +231,8 @@ def serve_latency(quick: bool) -> list[dict[str, object]]:
             cwd=ROOT,
         ).stdout
         figures = json.loads(measured)
-        print(
-            f"  planc serve save→preview  {name:<16} {figures['median']:.3f} s  [{figures['min']:.3f}–{figures['max']:.3f}]  budget {budget} s"
-        )
+        spread = f"[{figures['min']:.3f}–{figures['max']:.3f}]"
+        print(f"  planc serve save→preview  {name:<16} {figures['median']:.3f} s  {spread}  budget {budget} s")
         found.append({"plan": name, "budget": budget, **figures})
     return found
 
