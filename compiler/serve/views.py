@@ -162,7 +162,13 @@ def form(page: Page, plan: Plan, state: FormState) -> str:
 
 def _panel_context(page: Page, snapshot: Snapshot | None, plan: Plan | None) -> dict[str, Any]:
     if snapshot is None:
-        return {"building": True, "stale": False, "failure": None, "problems": [], "summary": page.translate(msg("Preview"))}
+        return {
+            "building": True,
+            "stale": False,
+            "failure": None,
+            "problems": [],
+            "summary": page.translate(msg("Preview")),
+        }
     diagnostics = snapshot.checked.diagnostics
     return {
         "building": False,
