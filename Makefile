@@ -18,15 +18,15 @@ all: build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
 
 # The runtime install, and the dev tools on top; each redone when pyproject.toml changes.
 $(VENV)/.runtime: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --quiet -e ".[serve]"
 	touch $@
 
 $(VENV)/.dev: pyproject.toml $(VENV)/.runtime
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --quiet -e ".[serve,dev]"
 	touch $@
 
 check: $(VENV)/.runtime

@@ -179,7 +179,9 @@ def machine() -> str:
     )
 
 
-def write(timings: list[Timing], breakdown: list[dict[str, object]], xelatex: bool) -> None:
+def write(
+    timings: list[Timing], breakdown: list[dict[str, object]], xelatex: bool, previews: list[dict[str, object]]
+) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     payload = {
         "machine": machine(),
@@ -188,6 +190,7 @@ def write(timings: list[Timing], breakdown: list[dict[str, object]], xelatex: bo
         "timings": [asdict(t) for t in timings],
         "ratios": ratios(timings),
         "stages": breakdown,
+        "serve": previews,
     }
     (OUT / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (OUT / "results.md").write_text(stages.markdown_report(payload), encoding="utf-8")
@@ -210,8 +213,28 @@ def main() -> int:
             command = [sys.executable, "-m", "bench.stages", str(folder)]
             measured = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
             breakdown.append({"plan": name, **json.loads(measured)})
-    write(timings, breakdown, xelatex)
+    previews = serve_latency(options.quick)
+    write(timings, breakdown, xelatex, previews)
     return 0
+
+
+def serve_latency(quick: bool) -> list[dict[str, object]]:
+    """Save-to-preview latency of ``planc serve`` for the Confluenze plan and the 1,000-action plan."""
+    found = []
+    for name, folder, budget in (("Confluenze", ROOT / "plan", 0.3), ("generated 1000", OUT / "plans" / "1000", 1.5)):
+        runs = "3" if quick else "7"
+        measured = subprocess.run(
+            [sys.executable, "-m", "bench.serve", str(folder), runs],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+        figures = json.loads(measured)
+        spread = f"[{figures['min']:.3f}–{figures['max']:.3f}]"
+        print(f"  planc serve save→preview  {name:<16} {figures['median']:.3f} s  {spread}  budget {budget} s")
+        found.append({"plan": name, "budget": budget, **figures})
+    return found
 
 
 if __name__ == "__main__":

@@ -114,6 +114,12 @@ def markdown_report(payload: dict[str, Any]) -> str:
     lines += ["| plan | " + " | ".join(STAGES) + " |", "|---|" + "--:|" * len(STAGES)]
     for row in payload["stages"]:
         lines.append(f"| {row['plan']} | " + " | ".join(f"{row.get(stage, 0):.3f}" for stage in STAGES) + " |")
+    lines += ["", "planc serve: from saving a file to the preview's new version (median of N saves, seconds):", ""]
+    lines += ["| plan | N | median | min–max | budget |", "|---|--:|--:|--:|--:|"]
+    for row in payload.get("serve", []):
+        lines.append(
+            f"| {row['plan']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['budget']} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -19,7 +19,7 @@ import click
 
 from compiler import __version__
 from compiler.messages.report import REPORT_FORMATS
-from compiler.outcome import EXIT_INTERNAL, EXIT_TOOLCHAIN, EXIT_USAGE
+from compiler.outcome import EXIT_INTERNAL, EXIT_PLAN, EXIT_TOOLCHAIN, EXIT_USAGE
 
 if TYPE_CHECKING:
     from compiler.outcome import Outcome
@@ -173,6 +173,78 @@ def publish_command(plan_dir: Path, out: Path, output_format: str, lang: str | N
     from compiler import pipeline  # noqa: PLC0415
 
     _finish(pipeline.publish(plan_dir, out, _epoch()), ReportOptions(output_format, lang, strict=True))
+
+
+@cli.command("serve")
+@_PLAN_DIR
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of the pages (default: the plan's).")
+def serve_command(plan_dir: Path, port: int, no_browser: bool, lang: str | None) -> None:
+    """Preview the plan in PLAN_DIR in the browser while you edit it, with forms that write the YAML."""
+    from compiler import pipeline  # noqa: PLC0415
+    from compiler.messages.diagnostics import msg  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
+
+    translate = Translator(lang or pipeline.check(plan_dir).language or "en")
+    try:
+        from compiler.serve.server import serve as run  # noqa: PLC0415
+    except ImportError as missing:
+        hint = msg("planc serve needs its optional part: pip install 'planc[serve]' ({missing}).", missing=str(missing))
+        click.echo(f"planc: {translate(hint)}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+
+    def say(url: str) -> None:
+        click.echo(translate(msg("planc: the preview is at {url} (Ctrl-C stops it)", url=url)), err=True)
+
+    try:
+        run(plan_dir, port, not no_browser, lang, say)
+    except OSError as problem:
+        refusal = msg("cannot listen on 127.0.0.1: {reason}", reason=problem.strerror or str(problem))
+        click.echo(f"planc: {translate(refusal)}", err=True)
+        sys.exit(EXIT_TOOLCHAIN)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--lang", type=click.Choice(["it", "en"]), default="it", show_default=True, help="Language of the new plan."
+)
+def init(folder: Path, lang: str) -> None:
+    """Start a new plan in FOLDER: plan files that explain themselves, the schema, a Makefile, CI."""
+    import datetime  # noqa: PLC0415
+
+    from compiler import starter  # noqa: PLC0415
+    from compiler.messages.diagnostics import msg  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
+
+    translate = Translator(lang)
+    try:
+        written = starter.create(folder, lang, datetime.date.today())
+    except starter.FolderNotEmpty:
+        refusal = msg("{folder} already holds files: choose a new folder (nothing was written).", folder=str(folder))
+        click.echo(f"planc: {translate(refusal)}", err=True)
+        sys.exit(EXIT_PLAN)
+    for path in written:
+        click.echo(f"planc: {translate(msg('wrote {path}', path=str(path)))}", err=True)
+    click.echo(
+        translate(
+            msg("Next: cd {folder} and run make (or planc serve plan to edit with a live preview).", folder=str(folder))
+        )
+    )
+
+
+@cli.command()
+@_PLAN_DIR
+@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of the headings (default: the plan's).")
+def ids(plan_dir: Path, lang: str | None) -> None:
+    """List the objects of the plan in PLAN_DIR with their names, and the next free id of each kind."""
+    from compiler.editing import listing  # noqa: PLC0415
+    from compiler.messages.translate import Translator  # noqa: PLC0415
+
+    found = listing.listing(plan_dir)
+    translate = Translator(lang or found.language or "en")
+    click.echo(listing.render(found, translate), nl=False)
 
 
 def _finish(outcome: Outcome, options: ReportOptions) -> None:

@@ -5,30 +5,40 @@ Every command is one function here that returns an ``Outcome``; nothing here pri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from compiler import checks, schema, sources
-from compiler.messages.diagnostics import Text, msg
+from compiler.messages.diagnostics import Diagnostic, Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
 
 
-def check(plan_dir: Path) -> Checked:
-    """Load, validate and cross-check every plan file; collect every diagnostic."""
+def read_file(path: Path) -> tuple[sources.Loaded, list[Diagnostic]]:
+    """One plan file read and checked against the schema: what it holds, and its problems."""
+    result = sources.load(path, str(path))
+    return result, schema.validate([result.source]) if result.source is not None else []
+
+
+def check(plan_dir: Path, read: Callable[[Path], tuple[sources.Loaded, list[Diagnostic]]] = read_file) -> Checked:
+    """Load, validate and cross-check every plan file; collect every diagnostic.
+
+    ``read`` reads one file (``planc serve`` passes one that remembers the files it has read).
+    """
     files, problems = sources.discover(plan_dir)
     if not files:
         return Checked(None, problems)
     loaded: list[sources.SourceFile] = []
     texts: dict[str, str] = {}
     for path in files:
-        result = sources.load(path, str(path))
+        result, schema_problems = read(path)
         problems.extend(result.problems)
+        problems.extend(schema_problems)
         if result.text is not None:
             texts[str(path)] = result.text
         if result.source is not None:
             loaded.append(result.source)
-    problems.extend(schema.validate(loaded))
     complete = len(loaded) == len(files)
     plan, assembly_problems = assemble(loaded, complete)
     problems.extend(assembly_problems)

@@ -31,9 +31,16 @@ class Formats:
         self.currency = currency
         pattern = self.locale.currency_formats["standard"].pattern
         self._whole_money = _DECIMALS.sub("", pattern.split(";")[0])
+        self._seen: dict[tuple[str, object], str] = {}  # Babel is slow; a plan repeats its amounts and months
 
     def money(self, cents: int) -> str:
         """``1.250.000 €`` (no cents when the amount is whole), ``12.000,50 €`` otherwise: exact at any size."""
+        key = ("money", cents)
+        if key not in self._seen:
+            self._seen[key] = self._money(cents)
+        return self._seen[key]
+
+    def _money(self, cents: int) -> str:
         with localcontext(prec=_DIGITS):
             if cents % 100 == 0:
                 whole = Decimal(cents // 100)
@@ -54,6 +61,12 @@ class Formats:
 
     def when(self, text: str) -> str:
         """A year, month or day as written in the plan: ``2025``, ``marzo 2025``, ``31 marzo 2025``."""
+        key = ("when", text)
+        if key not in self._seen:
+            self._seen[key] = self._when(text)
+        return self._seen[key]
+
+    def _when(self, text: str) -> str:
         pieces = [int(piece) for piece in text.split("-")] if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text) else []
         if len(pieces) == 2:
             return format_skeleton("yMMMM", datetime.date(pieces[0], pieces[1], 1), locale=self.locale)

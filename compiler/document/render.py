@@ -77,3 +77,8 @@ def render_markdown(document: PlanDocument, language: str) -> str:
     """The plan as pandoc Markdown."""
     template = _markdown_environment(language).get_template("plan.md.j2")
     return template.render(doc=document)
+
+
+def html_page(name: str, language: str, **context: Any) -> str:
+    """One of planc's own HTML pages (``planc serve``), every value escaped as HTML, in ``language``."""
+    return _html_environment(language).get_template(name).render(lang=language, **context)

@@ -48,11 +48,15 @@ class Gate:
     def document(self, ast: Node) -> Node:
         """Return the sanitised document (metadata is dropped: planc sets its own)."""
         blocks = self.blocks(ast["blocks"])
-        for link in self.internal_links:  # known only now: every id of the document
-            if link["c"][2][0][1:] not in self.anchors:
+        self.cut_links_outside(self.anchors)  # known only now: every id of the document
+        return {**ast, "meta": {}, "blocks": blocks}
+
+    def cut_links_outside(self, anchors: set[str]) -> None:
+        """Turn the internal links to an id that is not in ``anchors`` into plain text."""
+        for link in self.internal_links:
+            if link["t"] == "Link" and link["c"][2][0][1:] not in anchors:
                 self.removed.append(f"link {link['c'][2][0]!r}")
                 link["t"], link["c"] = "Span", [["", [], []], link["c"][1]]
-        return {**ast, "meta": {}, "blocks": blocks}
 
     def blocks(self, blocks: list[Node]) -> list[Node]:
         out: list[Node] = []

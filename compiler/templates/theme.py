@@ -20,6 +20,12 @@ COLOURS: dict[str, str] = {
     "draft-banner": "fbe9e7",  # the HTML draft banner's background
     "draft-ink": "5f1410",  # text on the draft banner
     "focus": "f2a900",  # keyboard focus outline in the HTML
+    "panel": "fafbfc",  # the background of the editor's side panels
+    "subtle": "6b7785",  # borders of form fields
+    "ok": "1e6b34",  # "saved", "no problems"
+    "ok-tint": "e6f4ea",
+    "warn": "7a4d00",  # warnings in the editor
+    "warn-tint": "fff8e6",
 }
 _MARK = re.compile(r"@colour:([a-z-]+)@")
 
