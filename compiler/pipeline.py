@@ -5,13 +5,19 @@ Every command is one function here that returns an ``Outcome``; nothing here pri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler import checks, schema, sources
 from compiler.messages.diagnostics import Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
+from compiler.review.changes import Changes, compare
+from compiler.review.snapshot import PlanData, SnapshotError, fingerprint, plan_data, read_snapshot
+from compiler.review.versions import VersionNotFound, find_version
 
 
 def check(plan_dir: Path) -> Checked:
@@ -34,7 +40,47 @@ def check(plan_dir: Path) -> Checked:
     problems.extend(assembly_problems)
     problems.extend(checks.run_rules(plan, complete))
     problems.sort(key=lambda d: d.sort_key)
-    return Checked(plan, problems, texts)
+    return Checked(plan, problems, texts, plan_data(loaded))
+
+
+@dataclass(frozen=True)
+class Versions:
+    """Where the versions named on the command line are looked for (``review.versions``)."""
+
+    plan_dir: Path = Path("plan")
+    published: Path = Path("build/publish")
+
+
+class UnusableVersion(Exception):
+    """A version that cannot be compared: not found, or not a plan without errors."""
+
+    def __init__(self, reason: Text, checked: Checked | None = None) -> None:
+        super().__init__(reason.msgid)
+        self.reason = reason
+        self.checked = checked
+
+
+@contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A private folder for copies of git revisions, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="planc-versions-") as folder:
+        yield Path(folder)
+
+
+def read_version(spec: str, versions: Versions, scratch: Path) -> PlanData:
+    """The plan data of the version ``spec`` names; ``UnusableVersion`` if it has none to compare."""
+    try:
+        version = find_version(spec, versions.plan_dir, versions.published, scratch)
+        if version.snapshot is not None:
+            return read_snapshot(version.snapshot)
+    except VersionNotFound as missing:
+        raise UnusableVersion(missing.reason) from missing
+    except SnapshotError as broken:
+        raise UnusableVersion(msg("{problem}", problem=str(broken))) from broken
+    checked = check(version.folder or Path(spec))
+    if checked.has_errors() or not checked.data:
+        raise UnusableVersion(msg("The plan in {spec} has errors: it cannot be compared.", spec=spec), checked)
+    return checked.data
 
 
 @dataclass(frozen=True)
@@ -45,6 +91,8 @@ class BuildOptions:
     formats: tuple[str, ...]
     epoch: int | None = None
     strict: bool = False
+    since: str | None = None  #: add the annex of changes since this version
+    versions: Versions = field(default_factory=Versions)
 
 
 def build(plan_dir: Path, options: BuildOptions) -> Outcome:
@@ -55,7 +103,12 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     from compiler import production  # noqa: PLC0415 - Jinja2, Babel and pandoc: build only
 
     try:
-        written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch)
+        changes = _changes_since(options.since, checked, options.versions)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, options.strict, unusable=unusable.reason)
+    try:
+        extra = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
+        written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch, extra)
     except production.ToolchainError as problem:
         return Outcome(checked, options.strict, failure=str(problem))
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
@@ -75,6 +128,13 @@ def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Outcome:
     except production.ToolchainError as problem:
         return Outcome(checked, True, failure=str(problem))
     return Outcome(checked, True, tuple(written), notes=_wrote(written))
+
+
+def _changes_since(since: str | None, checked: Checked, versions: Versions) -> Changes | None:
+    if since is None:
+        return None
+    with scratch_folder() as scratch:
+        return compare(read_version(since, versions, scratch), checked.data)
 
 
 def _wrote(paths: list[Path]) -> tuple[Text, ...]:

@@ -15,14 +15,19 @@ from types import ModuleType
 
 from compiler.checks.index import Index
 from compiler.checks.rules import (
+    approval_dates,
     chair_member,
     cycles,
     date_order,
     duplicate_ids,
+    formerly_ids,
     idle_organisations,
     indicator_years,
+    missing_approvals,
     objective_actions,
     objective_indicators,
+    observation_objects,
+    observation_outcomes,
     owner_partner,
     plan_period,
     reference_kinds,
@@ -50,6 +55,11 @@ RULES: tuple[ModuleType, ...] = (
     objective_actions,
     objective_indicators,
     idle_organisations,
+    formerly_ids,
+    observation_objects,
+    observation_outcomes,
+    approval_dates,
+    missing_approvals,
 )
 
 

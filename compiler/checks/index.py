@@ -111,6 +111,10 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(OBJECTIVES, "objective", action.objectives)
         yield from _all(OWNERS, "owner", (action.owner,))
         yield from _all(ORGANISATIONS, "partners", action.partners)
+    for observation in plan.observations:
+        yield from _all(ORGANISATIONS, "organisation", (observation.organisation,))
+    for approval in plan.approvals:
+        yield from _all(OWNERS, "by", (approval.by,))
 
 
 def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:

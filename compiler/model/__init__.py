@@ -4,6 +4,7 @@ from compiler.model.dates import PlanDate
 from compiler.model.ids import IDENTIFIER
 from compiler.model.objects import (
     Action,
+    Approval,
     Body,
     Context,
     FundingLine,
@@ -13,6 +14,7 @@ from compiler.model.objects import (
     Measure,
     Meta,
     Objective,
+    Observation,
     Organisation,
     Plan,
     Ref,
@@ -24,6 +26,7 @@ from compiler.model.objects import (
 __all__ = [
     "IDENTIFIER",
     "Action",
+    "Approval",
     "Body",
     "Context",
     "FundingLine",
@@ -33,6 +36,7 @@ __all__ = [
     "Measure",
     "Meta",
     "Objective",
+    "Observation",
     "Organisation",
     "Plan",
     "PlanDate",

@@ -12,6 +12,7 @@ from typing import Any
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.model import codes
 from compiler.model.fields import Fields, is_number
+from compiler.model.record import approval, observation
 from compiler.model.objects import (
     Action,
     Body,
@@ -30,7 +31,7 @@ from compiler.model.objects import (
 from compiler.sources import SourceFile
 
 MAPPING_SECTIONS = ("plan", "vision", "context")
-LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions")
+LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions", "observations", "approvals")
 REQUIRED_SECTIONS = ("plan",)
 
 
@@ -61,6 +62,8 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         indicators=tuple(filter(None, map(_indicator, lists["indicators"]))),
         actions=tuple(filter(None, map(_action, lists["actions"]))),
         files=tuple(source.file for source in sources),
+        observations=tuple(filter(None, map(observation, lists["observations"]))),
+        approvals=tuple(filter(None, map(approval, lists["approvals"]))),
     )
     return plan, problems
 
@@ -123,6 +126,7 @@ def _meta(item: Fields) -> Meta:
         summary=item.text("summary"),
         prepared_with=item.refs("prepared_with"),
         supported_by=item.refs("supported_by"),
+        status_where=item.where("status"),
     )
 
 
@@ -160,6 +164,7 @@ def _organisation(item: Fields) -> Organisation | None:
         website=item.text("website"),
         email=item.text("email"),
         address=_address(item.child("address")),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -188,6 +193,7 @@ def _body(item: Fields) -> Body | None:
         reports_to=item.ref("reports_to"),
         responsibilities=item.texts("responsibilities"),
         meetings=item.text("meetings"),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -196,7 +202,14 @@ def _objective(item: Fields) -> Objective | None:
     if identified is None:
         return None
     identifier, where = identified
-    return Objective(identifier, item.text("title") or identifier, where, item.text("description"), item.ref("parent"))
+    return Objective(
+        identifier,
+        item.text("title") or identifier,
+        where,
+        item.text("description"),
+        item.ref("parent"),
+        item.refs("formerly"),
+    )
 
 
 def _indicator(item: Fields) -> Indicator | None:
@@ -215,6 +228,7 @@ def _indicator(item: Fields) -> Indicator | None:
         direction=item.text("direction"),
         source=item.text("source"),
         description=item.text("description"),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -241,4 +255,5 @@ def _action(item: Fields) -> Action | None:
         status=item.text("status"),
         deliverables=item.texts("deliverables"),
         budget=budget,
+        formerly=item.refs("formerly"),
     )

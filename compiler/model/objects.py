@@ -46,6 +46,7 @@ class Meta:
     summary: str | None = None
     prepared_with: tuple[Ref, ...] = ()
     supported_by: tuple[Ref, ...] = ()
+    status_where: Where | None = None  #: where ``status`` is written
 
     def period(self) -> tuple[datetime.date, datetime.date] | None:
         """The plan's first and last day, or ``None`` if either is missing or they are inverted."""
@@ -119,6 +120,7 @@ class Organisation:
     website: str | None = None
     email: str | None = None
     address: str | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Body:
     reports_to: Ref | None = None
     responsibilities: tuple[str, ...] = ()
     meetings: str | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ class Objective:
     where: Where
     description: str | None = None
     parent: Ref | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,7 @@ class Indicator:
     direction: str | None = None
     source: str | None = None
     description: str | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -187,11 +192,45 @@ class Action:
     status: str | None = None
     deliverables: tuple[str, ...] = ()
     budget: tuple[FundingLine, ...] = ()
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
     @property
     def total_budget(self) -> float:
         """The sum of the action's budget lines."""
         return sum(line.amount for line in self.budget)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An observation received on the plan, and the drafting group's response and outcome."""
+
+    by: str
+    text: str
+    where: Where
+    on: Ref | None = None
+    removed: bool = False
+    section: str | None = None
+    organisation: Ref | None = None
+    date: PlanDate | None = None
+    origin: str | None = None
+    source: str | None = None
+    quote: str | None = None
+    response: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The act by which a signatory (or a governance body) approved a version of the plan."""
+
+    by: Ref
+    where: Where
+    version: str | None = None
+    body: str | None = None
+    act: str | None = None
+    number: str | None = None
+    date: PlanDate | None = None
+    url: str | None = None
 
 
 #: Every kind of object that has an id.
@@ -211,6 +250,8 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     actions: tuple[Action, ...] = ()
     files: tuple[str, ...] = field(default=())
+    observations: tuple[Observation, ...] = ()
+    approvals: tuple[Approval, ...] = ()
 
     def identified(self) -> tuple[Identified, ...]:
         """Every object with an id, in plan order, kind by kind."""
