@@ -58,6 +58,7 @@ class Outcome:
     unusable: Text | None = None  #: an argument names nothing the command can use (exit 2)
     output: str | None = None  #: what the command prints on standard output (a diff, a register)
     differs: bool = False  #: ``planc diff`` found changes (exit 1, as ``diff`` does)
+    language: str | None = None  #: the language to speak when no checked plan says it
 
     @property
     def exit_code(self) -> int:

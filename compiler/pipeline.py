@@ -16,7 +16,15 @@ from compiler.messages.diagnostics import Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
 from compiler.review.changes import Changes, compare
-from compiler.review.snapshot import PlanData, SnapshotError, fingerprint, plan_data, read_snapshot
+from compiler.review.snapshot import (
+    SNAPSHOT_NAME,
+    PlanData,
+    SnapshotError,
+    fingerprint,
+    plan_data,
+    read_snapshot,
+    to_json,
+)
 from compiler.review.versions import VersionNotFound, find_version
 
 
@@ -114,20 +122,77 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
 
 
-def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Outcome:
-    """Check the plan strictly, build it, and add it to ``root`` as a new version."""
+def publish(plan_dir: Path, root: Path, epoch: int | None = None, since: str | None = None) -> Outcome:
+    """Check the plan strictly, build it with the changes since ``since`` (or the latest version), and add it to ``root``."""
     checked = check(plan_dir)
     if checked.has_errors(strict=True) or checked.plan is None or checked.plan.meta is None:
         return Outcome(checked, True, notes=(msg("not published: fix the errors and warnings above first."),))
     from compiler import production  # noqa: PLC0415
 
     try:
-        written = production.publish_plan(checked.plan, root, epoch)
+        changes = _changes_since(since, checked, Versions(plan_dir, root)) if since else _since_latest(root, checked)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, True, unusable=unusable.reason)
+    try:
+        extras = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
+        written = production.publish_plan(checked.plan, root, epoch, extras, to_json(checked.data))
     except production.PublishError as refusal:
         return Outcome(checked, True, refusal=msg("{reason}", reason=str(refusal)))
     except production.ToolchainError as problem:
         return Outcome(checked, True, failure=str(problem))
     return Outcome(checked, True, tuple(written), notes=_wrote(written))
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """Which two versions to compare, and how to say what changed."""
+
+    old: str
+    new: str
+    versions: Versions = field(default_factory=Versions)
+    output_format: str = "text"
+    lang: str | None = None
+
+
+def diff(options: DiffOptions) -> Outcome:
+    """Compare two versions object by object; the outcome ``differs`` when they do (exit 1, as ``diff``)."""
+    try:
+        with scratch_folder() as scratch:
+            old = read_version(options.old, options.versions, scratch)
+            new = read_version(options.new, options.versions, scratch)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked, unusable=unusable.reason, language=options.lang or _language(options))
+    from compiler import production  # noqa: PLC0415 - Babel: only to say what changed
+
+    changes = compare(old, new)
+    text = production.describe_changes(changes, new, (options.old, options.new), options.output_format, options.lang)
+    return Outcome(output=text, differs=bool(changes.objects), language=options.lang or _data_language(new))
+
+
+def _language(options: DiffOptions) -> str | None:
+    """The plan's language, to speak it even when a version cannot be found."""
+    folder = options.versions.plan_dir
+    return check(folder).language if folder.is_dir() else None
+
+
+def _data_language(data: PlanData) -> str | None:
+    meta = data.get("plan")
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    return lang if isinstance(lang, str) else None
+
+
+def _since_latest(root: Path, checked: Checked) -> Changes | None:
+    """The changes since the latest version published in ``root`` that kept its snapshot, if any."""
+    from compiler.outputs.publish import releases  # noqa: PLC0415
+
+    for release in releases(root) if root.is_dir() else []:
+        stored = root / str(release.get("version", "")) / SNAPSHOT_NAME
+        if stored.is_file():
+            try:
+                return compare(read_snapshot(stored), checked.data)
+            except SnapshotError:
+                return None
+    return None
 
 
 def _changes_since(since: str | None, checked: Checked, versions: Versions) -> Changes | None:

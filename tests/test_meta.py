@@ -127,10 +127,12 @@ LAYERS = (
     {"schema"},
     {"model"},
     {"checks"},
+    {"review"},
     {"document"},
     {"outputs"},
     {"catalogue.py", "outcome.py", "production.py"},
     {"pipeline.py", "importers"},
+    {"feedback.py"},
     {"cli.py"},
     {"__main__.py"},
 )

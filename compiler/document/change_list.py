@@ -38,9 +38,12 @@ class FieldRow:
 class ChangeWords:
     """Changes in words, in one language."""
 
-    def __init__(self, translate: Translator, formats: Formats, shape: Shape | None = None) -> None:
+    def __init__(
+        self, translate: Translator, formats: Formats, names: dict[str, str] | None = None, shape: Shape | None = None
+    ) -> None:
         self.t = translate
         self.formats = formats
+        self.names = names or {}
         self.shape = shape or plan_shape()
 
     def verb(self, change: ObjectChange) -> str:
@@ -84,17 +87,12 @@ class ChangeWords:
 
     def value(self, where: PathKey, value: Any) -> str:
         """A value as the documents show it (``—`` when it is not written)."""
-        if value is None:
-            return ABSENT
-        if isinstance(value, bool):
-            return self.t(msg("yes") if value else msg("no"))
-        kinds = self.shape.kinds(where)
+        if value is None or isinstance(value, bool):
+            return ABSENT if value is None else self.t(msg("yes") if value else msg("no"))
         if isinstance(value, int | float):
-            if kinds & YEAR_KINDS:
-                return str(value)
-            return self.formats.money(value) if where[-1] == "amount" else self.formats.number(value)
+            return self._number(where, value)
         if isinstance(value, str):
-            return self.formats.when(value) if kinds & DATE_KINDS else value
+            return self._text(where, value)
         if isinstance(value, list):
             return ", ".join(self.value((*where, 0), item) for item in value) or ABSENT
         if isinstance(value, dict):
@@ -103,6 +101,19 @@ class ChangeWords:
                 for key, item in value.items()
             )
         return str(value)
+
+    def _text(self, where: PathKey, value: str) -> str:
+        """A date as the documents write it, a reference as the name of what it names (and its id)."""
+        if self.shape.kinds(where) & DATE_KINDS:
+            return self.formats.when(value)
+        name = self.names.get(value) if self.shape.is_reference(where) else None
+        return f"{name} ({value})" if name and name != value else value
+
+    def _number(self, where: PathKey, value: float) -> str:
+        """A year as written, an amount as money, any other number in the locale's form."""
+        if self.shape.kinds(where) & YEAR_KINDS:
+            return str(value)
+        return self.formats.money(value) if where[-1] == "amount" else self.formats.number(value)
 
     def quoted(self, text: str) -> str:
         """A piece of text in the language's quotation marks."""
@@ -125,7 +136,7 @@ class ChangeWords:
         return text + "."
 
 
-def describe(changes: Changes, words: ChangeWords, labels: tuple[str, str], output_format: str) -> str:
+def changes_as(changes: Changes, words: ChangeWords, labels: tuple[str, str], output_format: str) -> str:
     """The changes in one of ``CHANGE_FORMATS``; ``labels`` say how the two versions were named."""
     if output_format == "json":
         return _json(changes, words, labels)

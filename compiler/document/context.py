@@ -32,6 +32,7 @@ class LayoutContext:
         for action in plan.actions:
             for ref in action.objectives:
                 self.actions_of[ref.id].append(action)
+        self.marks: dict[str, Markdown] = {}  #: object id → the mark of a new or changed object
         self.indicators_of: dict[str, list[Indicator]] = defaultdict(list)
         for indicator in plan.indicators:
             if indicator.objective is not None:
@@ -40,6 +41,10 @@ class LayoutContext:
     def party(self, identifier: str) -> Markdown:
         """A link to an organisation or body, labelled with its (short) name."""
         return link(identifier, self.names.get(identifier, identifier))
+
+    def mark(self, identifier: str) -> Markdown:
+        """The mark next to an object that is new or changed since the version compared, or nothing."""
+        return self.marks.get(identifier, Markdown(""))
 
     def rich(self, text: str | None) -> Markdown | None:
         """Descriptive text as Markdown blocks, or nothing."""

@@ -31,3 +31,16 @@ DIRECTION_LABELS: dict[str, Text] = {
     "decrease": msg("decrease"),
     "maintain": msg("maintain"),
 }
+ORIGIN_LABELS: dict[str, Text] = {
+    "comments": msg("comments on the document"),
+    "meeting": msg("meeting"),
+    "letter": msg("letter"),
+    "email": msg("e-mail"),
+    "other": msg("other"),
+}
+OUTCOME_LABELS: dict[str | None, Text] = {
+    "accepted": msg("Accepted"),
+    "partly-accepted": msg("Partly accepted"),
+    "not-accepted": msg("Not accepted"),
+    None: msg("Awaiting a response"),
+}

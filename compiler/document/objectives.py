@@ -32,7 +32,9 @@ def objective(ctx: LayoutContext, objective: Objective) -> ObjectiveView:
 def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = False) -> IndicatorRow:
     """An indicator as a table row (the row of the index is the indicator's anchor)."""
     return IndicatorRow(
-        id=anchor(indicator.id, indicator.id) if with_anchor else link(indicator.id),
+        id=Markdown(
+            (anchor(indicator.id, indicator.id) if with_anchor else link(indicator.id)) + ctx.mark(indicator.id)
+        ),
         name=indicator.name,
         objective=link(indicator.objective.id) if indicator.objective else None,
         unit=indicator.unit or "",
@@ -46,7 +48,7 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
 def action_row(ctx: LayoutContext, action: Action) -> ActionRow:
     """An action as a row of its objective's table."""
     return ActionRow(
-        id=link(action.id),
+        id=Markdown(link(action.id) + ctx.mark(action.id)),
         title=action.title,
         owner=ctx.party(action.owner.id) if action.owner else Markdown(""),
         partners=joined(ctx.party(ref.id) for ref in action.partners),

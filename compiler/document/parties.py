@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler.document.context import LayoutContext
 from compiler.document.labels import FIELD_LABELS, TYPE_LABELS
 from compiler.document.links import anchor, ident
-from compiler.document.markdown import escape
+from compiler.document.markdown import Markdown, escape
 from compiler.document.parts import BodyView, OrganisationGroup, OrganisationRow
 from compiler.model import Body, Organisation
 
@@ -27,7 +27,7 @@ def organisation_groups(ctx: LayoutContext) -> list[OrganisationGroup]:
 def organisation_row(ctx: LayoutContext, organisation: Organisation) -> OrganisationRow:
     """One organisation as a table row."""
     return OrganisationRow(
-        name=anchor(organisation.id, organisation.name),
+        name=Markdown(anchor(organisation.id, organisation.name) + ctx.mark(organisation.id)),
         illustrative=organisation.illustrative,
         fields=", ".join(ctx.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
         description=escape(" — ".join(part for part in (organisation.description, organisation.address) if part))

@@ -12,7 +12,6 @@ from typing import Any
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.model import codes
 from compiler.model.fields import Fields, is_number
-from compiler.model.record import approval, observation
 from compiler.model.objects import (
     Action,
     Body,
@@ -28,6 +27,7 @@ from compiler.model.objects import (
     Value,
     Vision,
 )
+from compiler.model.record import approval, observation
 from compiler.sources import SourceFile
 
 MAPPING_SECTIONS = ("plan", "vision", "context")

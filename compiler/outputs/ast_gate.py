@@ -28,6 +28,7 @@ ALLOWED_CLASSES = frozenset(
         "toc-title",
         "unnumbered",
         "unlisted",
+        "changed",
     }
 )
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})

@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 
 from compiler import templates
 from compiler.document.parts import PageChrome
-from compiler.templates.theme import COLOURS
 from compiler.outputs.docx_package import rewrite
+from compiler.templates.theme import COLOURS
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'

@@ -51,6 +51,7 @@ class Changes:
     old_version: str
     new_version: str
     objects: tuple[ObjectChange, ...] = field(default=())
+    names: dict[str, str] = field(default_factory=dict)  #: what each id of either version is called
 
     def count(self, change: str) -> int:
         """How many objects were ``added``, ``removed`` or ``changed``."""
@@ -77,7 +78,8 @@ def compare(old: PlanData, new: PlanData, shape: Shape | None = None) -> Changes
             found.extend(comparison.objects(section, _items(before), _items(after)))
         else:
             found.extend(comparison.section(section, before, after))
-    return Changes(_version(old), _version(new), tuple(found))
+    names = {item["id"]: title_of(item, item["id"]) for data in (old, new) for v in data.values() for item in _items(v)}
+    return Changes(_version(old), _version(new), tuple(found), names)
 
 
 def formerly(item: dict[str, Any]) -> list[str]:

@@ -43,7 +43,7 @@ FIELD_NAMES: dict[str, Text] = {
     "end": msg("End"),
 }
 #: A node of the schema and the name of the definition it was reached through, if any.
-Node = tuple[dict[str, Any], str | None]
+SchemaNode = tuple[dict[str, Any], str | None]
 REFERENCE_KINDS = frozenset({"reference", "references"})
 
 
@@ -54,9 +54,9 @@ class Shape:
         self._root: dict[str, Any] = schema if schema is not None else load_schema()
         self._definitions: dict[str, Any] = self._root.get("definitions", {})
 
-    def nodes(self, path: PathKey) -> list[Node]:
+    def nodes(self, path: PathKey) -> list[SchemaNode]:
         """The schema nodes that can describe the value at ``path`` (references not yet followed)."""
-        found: list[Node] = [(self._root, None)]
+        found: list[SchemaNode] = [(self._root, None)]
         for step in path:
             found = [child for node in found for child in self._children(node, step)]
         return found
@@ -89,7 +89,7 @@ class Shape:
                         return str(schema["title"])
         return None
 
-    def _expand(self, node: Node) -> Iterator[Node]:
+    def _expand(self, node: SchemaNode) -> Iterator[SchemaNode]:
         """The node itself, its ``$ref`` followed and its ``anyOf``/``oneOf`` alternatives opened."""
         schema, name = node
         reference = schema.get("$ref")
@@ -104,7 +104,7 @@ class Shape:
                 if isinstance(alternative, dict):
                     yield from self._expand((alternative, None))
 
-    def _children(self, node: Node, step: str | int) -> Iterator[Node]:
+    def _children(self, node: SchemaNode, step: str | int) -> Iterator[SchemaNode]:
         for schema, _ in self._expand(node):
             if isinstance(step, int) and isinstance(schema.get("items"), dict):
                 yield schema["items"], None

@@ -41,12 +41,18 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
                 on.where,
                 msg("The observation is on “{id}”, which is not the id of an object of the plan.", id=on.id),
                 did_you_mean(
-                    on.id, ids, msg("If {id} was removed from the plan, add “removed: true” to the observation.", id=on.id)
+                    on.id,
+                    ids,
+                    msg("If {id} was removed from the plan, add “removed: true” to the observation.", id=on.id),
                 ),
             )
         elif kind is not None and observation.removed:
             yield (
                 on.where,
-                msg("The observation says “{id}” was removed, but it is {kind} of the plan.", id=on.id, kind=KIND_NAMES[kind]),
+                msg(
+                    "The observation says “{id}” was removed, but it is {kind} of the plan.",
+                    id=on.id,
+                    kind=KIND_NAMES[kind],
+                ),
                 msg("Remove “removed: true” from the observation."),
             )
