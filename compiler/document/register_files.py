@@ -42,6 +42,8 @@ REGISTER_COLUMNS: tuple[Text, ...] = (
     msg("Changed since"),
     msg("File"),
 )
+REGISTER_TITLE = msg("Remarks from the reviewed documents")
+ON_THE_TEXT = msg("On the text:")
 _FORMULA = re.compile(r"[=+@\t\r]|-[\w(]")
 
 
@@ -105,7 +107,7 @@ def _cell(text: str) -> str:
 
 
 def _markdown(register: Register, words: RegisterWords) -> str:
-    out = [f"# {escape(words.t(msg('Remarks from the reviewed documents')))}", ""]
+    out = [f"# {escape(words.t(REGISTER_TITLE))}", ""]
     for _object, _headings, entries in register.groups():
         out.extend([f"## {escape(words.place(entries[0]))}", ""])
         for entry in entries:
@@ -129,5 +131,5 @@ def _markdown_entry(entry: Entry, words: RegisterWords) -> list[str]:
         line += f" *({escape('; '.join(flags))})*"
     lines = [line]
     if entry.quote:
-        lines.append(f"{indent}    *{escape(words.t(msg('On the text:')))}* “{escape(entry.quote)}”")
+        lines.append(f"{indent}    *{escape(words.t(ON_THE_TEXT))}* “{escape(entry.quote)}”")
     return lines

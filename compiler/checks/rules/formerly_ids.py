@@ -1,4 +1,4 @@
-"""A former id (``formerly``) is no longer in use, and only one object claims it.
+"""An object's former id (formerly) is no longer in use, and only one object claims it.
 
 ``formerly`` tells ``planc diff`` that an object was renamed: its old id must not be the id of an
 object of this version, and two objects cannot both have been it.
