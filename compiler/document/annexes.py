@@ -58,7 +58,9 @@ def change_marks(ctx: LayoutContext, changes: Changes | None) -> dict[str, Markd
     for change in changes.objects if changes else ():
         if change.change != REMOVED and change.id != change.section:
             word = ctx.t(msg("new") if change.change == ADDED else msg("changed"))
-            marks[change.id] = Markdown(f" [[{escape(word)}](#{entry_anchor(change.id)})]{{.changed}}")
+            # The parentheses show in print (PDF, DOCX); the HTML hides them and shows a badge instead.
+            word_link = f"[{escape(word)}](#{entry_anchor(change.id)})"
+            marks[change.id] = Markdown(f" [[\\(]{{.changed-paren}}{word_link}[\\)]{{.changed-paren}}]{{.changed}}")
     return marks
 
 
@@ -108,15 +110,17 @@ def _observation(ctx: LayoutContext, observation: Observation) -> ObservationVie
     day = observation.date.first_day() if observation.date else None
     origin = ctx.t(ORIGIN_LABELS[observation.origin]) if observation.origin in ORIGIN_LABELS else ""
     if observation.source:
-        origin = f"{origin} ({observation.source})" if origin else observation.source
+        origin = f"{origin}: {observation.source}" if origin else observation.source
     by = observation.by
-    if observation.organisation is not None and observation.organisation.id in ctx.names:
-        by = f"{by} — {ctx.names[observation.organisation.id]}"
+    organisation = ctx.names.get(observation.organisation.id, "") if observation.organisation else ""
+    if organisation and organisation not in by:
+        by = f"{by} — {organisation}"
+    details = f", {ctx.formats.day(day)}" if day else ""
+    details += f" ({origin})" if origin else ""
     return ObservationView(
         by=by,
-        when=ctx.formats.day(day) if day else "",
-        origin=origin,
-        quote=observation.quote,
+        details=details,
+        quote=ctx.t(msg("“{text}”", text=observation.quote)) if observation.quote else None,
         text=ctx.rich(observation.text) or Markdown(""),
         outcome=ctx.t(OUTCOME_LABELS.get(observation.outcome, OUTCOME_LABELS[None])),
         response=ctx.rich(observation.response),

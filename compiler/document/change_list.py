@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compiler.document.formats import Formats
+from compiler.document.labels import ACTION_STATUS_LABELS, DIRECTION_LABELS, FIELD_LABELS, STATUS_LABELS
 from compiler.document.markdown import escape
 from compiler.messages.diagnostics import Text, msg
 from compiler.messages.translate import Translator
@@ -24,6 +25,13 @@ VERBS: dict[str, Text] = {ADDED: msg("New"), REMOVED: msg("Removed"), CHANGED: m
 DATE_KINDS = frozenset({"date", "month", "periodBound"})
 YEAR_KINDS = frozenset({"year", "periodBound"})
 ABSENT = "—"
+#: Coded values the documents show in words: (section, field) → labels.
+CODED: dict[tuple[str | int, str | int], dict[str, Text]] = {
+    ("plan", "status"): STATUS_LABELS,
+    ("actions", "status"): ACTION_STATUS_LABELS,
+    ("indicators", "direction"): DIRECTION_LABELS,
+    ("organisations", "fields"): FIELD_LABELS,
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,9 @@ class ChangeWords:
         """A date as the documents write it, a reference as the name of what it names (and its id)."""
         if self.shape.kinds(where) & DATE_KINDS:
             return self.formats.when(value)
+        coded = CODED.get((where[0], where[-1] if isinstance(where[-1], str) else where[-2])) if where else None
+        if coded and value in coded:
+            return self.t(coded[value])
         name = self.names.get(value) if self.shape.is_reference(where) else None
         return f"{name} ({value})" if name and name != value else value
 

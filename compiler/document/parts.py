@@ -176,8 +176,7 @@ class ObservationView:
     """An observation and the drafting group's response."""
 
     by: str
-    when: str
-    origin: str
+    details: str  #: ``, 11 febbraio 2025 (riunione: verbale…)``
     quote: str | None
     text: Markdown
     outcome: str

@@ -29,6 +29,7 @@ ALLOWED_CLASSES = frozenset(
         "unnumbered",
         "unlisted",
         "changed",
+        "changed-paren",
     }
 )
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
