@@ -265,6 +265,7 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
         "piano-di-prova-1.0.docx",
         "piano-di-prova-1.0.html",
         "piano-di-prova-1.0.pdf",
+        "plan.json",
     ]
     import hashlib
 
