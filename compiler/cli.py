@@ -286,14 +286,16 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
     if outcome.failure is not None:
         click.echo(f"planc: {outcome.failure}", err=True)
         sys.exit(outcome.exit_code)
-    if checked is not None:
+    if outcome.output is not None:  # the command's own output owns standard output; warnings go to stderr
+        if checked is not None and checked.diagnostics:
+            click.echo(report.format_diagnostics(checked.diagnostics, translate, "text"), err=True, nl=False)
+        sys.stdout.write(outcome.output)
+    elif checked is not None:
         carets = options.output_format == "text" and sys.stdout.isatty()
         texts = checked.texts if carets else None
         sys.stdout.write(report.format_diagnostics(checked.diagnostics, translate, options.output_format, texts))
         if options.output_format == "text":
             click.echo(report.summary(checked.diagnostics, translate), err=True)
-    if outcome.output is not None:
-        sys.stdout.write(outcome.output)
     for note in (
         *((outcome.refusal,) if outcome.refusal else ()),
         *((outcome.unusable,) if outcome.unusable else ()),

@@ -80,10 +80,13 @@ def comments(options: CommentsOptions) -> Outcome:
                 files=tuple(path.name for path in options.files),
             )
         )
-        target = _new_file(options.into, language)
-        staging.write_bytes(target, observations_yaml(records, heading).encode("utf-8"))
-        written.append(target)
-        reading.notes.append(msg("{count} observation(s) added to {file}.", count=len(records), file=str(target)))
+        if records:
+            target = _new_file(options.into, language)
+            staging.write_bytes(target, observations_yaml(records, heading).encode("utf-8"))
+            written.append(target)
+            reading.notes.append(msg("{count} observation(s) added to {file}.", count=len(records), file=str(target)))
+        else:
+            reading.notes.append(msg("No new observations: the plan already has every one of them."))
     if options.out is not None:
         staging.write_bytes(options.out, text.encode("utf-8"))
         written.append(options.out)

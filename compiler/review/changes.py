@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.review.shape import Shape, plan_shape
-from compiler.review.snapshot import PlanData
+from compiler.review.snapshot import REVIEW_RECORD, PlanData
 from compiler.sources import PathKey
 
-#: Sections that record the review itself, not what the plan says: not compared.
-REVIEW_RECORD = frozenset({"observations", "approvals"})
 #: Keys that say which object this is, not what it says.
 IDENTITY = frozenset({"id", "formerly"})
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"

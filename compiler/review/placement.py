@@ -1,7 +1,7 @@
 """Tie each remark of a reviewed document to the plan object it sits on.
 
-A remark belongs to the table row's object when it sits in a row whose first cell holds an
-object (its bookmark or a link to it), else to the object of the nearest heading above it, else
+A remark belongs to the table row's object when it sits in a row about an object (its bookmark,
+the id its first cell starts with, or its first link), else to the object of the nearest heading above it, else
 to the section that heading opens. A heading is known by its bookmark (planc's DOCX has one per
 object and section; LibreOffice renames and splits them, so only where they start is trusted),
 and when the bookmarks are gone by its text: the id it starts with, or a body's name.
@@ -106,5 +106,7 @@ def _by_name(text: str, known: Known) -> str | None:
 
 
 def _row_object(block: Block, known: Known) -> str | None:
-    found = next(filter(None, map(known.resolve, (*names_of(block), *block.anchors))), None)
-    return found or known.resolve(block.first_cell.split(" ", 1)[0])
+    """The object a row is about: a bookmark in it, the id its first cell starts with, or its first link."""
+    by_bookmark = next(filter(None, map(known.resolve, names_of(block))), None)
+    by_text = known.resolve(block.first_cell.split(" ", 1)[0])
+    return by_bookmark or by_text or next(filter(None, map(known.resolve, block.anchors)), None)

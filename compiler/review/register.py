@@ -63,10 +63,12 @@ def build_register(files: Iterable[list[Placed]], changed: frozenset[str] = froz
 
     files_order = {file: index for index, file in enumerate(dict.fromkeys(item.file for item in placed))}
 
-    def order(item: Placed) -> tuple[float, int, int, int, float]:
+    arrival = {id(item): index for index, item in enumerate(placed)}
+
+    def order(item: Placed) -> tuple[float, int, int, int, int]:
+        """Place, file, where the thread starts, which thread; the first comment, then its replies."""
         root = by_key[thread[(item.file, item.remark.key)]]
-        is_reply = int(root is not item)
-        return (rank[_group(root)], files_order[item.file], root.remark.start, is_reply, item.position)
+        return (rank[_group(root)], files_order[item.file], root.remark.start, arrival[id(root)], arrival[id(item)])
 
     ordered = sorted(placed, key=order)
     numbers = {(item.file, item.remark.key): number for number, item in enumerate(ordered, start=1)}

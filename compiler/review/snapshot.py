@@ -18,6 +18,8 @@ from compiler.sources import SourceFile
 SNAPSHOT_NAME = "plan.json"
 
 PlanData = dict[str, Any]
+#: Sections that record the review itself (what reviewers said, who approved), not what the plan says.
+REVIEW_RECORD = frozenset({"observations", "approvals"})
 
 
 class SnapshotError(Exception):
@@ -42,8 +44,12 @@ def to_json(data: PlanData) -> str:
 
 
 def fingerprint(data: PlanData) -> str:
-    """A hash of what the plan says (not of how its files are laid out): ``sha256:…``."""
-    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """A hash of what the plan says (not of how its files are laid out, nor of its review record): ``sha256:…``.
+
+    Recording an observation or an approval does not make a document reviewers commented out of date.
+    """
+    said = {section: value for section, value in data.items() if section not in REVIEW_RECORD}
+    canonical = json.dumps(said, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
