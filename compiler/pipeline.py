@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler import checks, schema, sources
 from compiler.messages.diagnostics import Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
-from compiler.review.changes import Changes, compare
 from compiler.review.snapshot import (
     SNAPSHOT_NAME,
     PlanData,
@@ -25,7 +25,9 @@ from compiler.review.snapshot import (
     read_snapshot,
     to_json,
 )
-from compiler.review.versions import VersionNotFound, find_version
+
+if TYPE_CHECKING:
+    from compiler.review.changes import Changes
 
 
 def check(plan_dir: Path) -> Checked:
@@ -77,6 +79,8 @@ def scratch_folder() -> Iterator[Path]:
 
 def read_version(spec: str, versions: Versions, scratch: Path) -> PlanData:
     """The plan data of the version ``spec`` names; ``UnusableVersion`` if it has none to compare."""
+    from compiler.review.versions import VersionNotFound, find_version  # noqa: PLC0415 - not for `planc check`
+
     try:
         version = find_version(spec, versions.plan_dir, versions.published, scratch)
         if version.snapshot is not None:
@@ -163,6 +167,7 @@ def diff(options: DiffOptions) -> Outcome:
     except UnusableVersion as unusable:
         return Outcome(unusable.checked, unusable=unusable.reason, language=options.lang or _language(options))
     from compiler import production  # noqa: PLC0415 - Babel: only to say what changed
+    from compiler.review.changes import compare  # noqa: PLC0415
 
     changes = compare(old, new)
     text = production.describe_changes(changes, new, (options.old, options.new), options.output_format, options.lang)
@@ -184,6 +189,7 @@ def _data_language(data: PlanData) -> str | None:
 def _since_latest(root: Path, checked: Checked) -> Changes | None:
     """The changes since the latest version published in ``root`` that kept its snapshot, if any."""
     from compiler.outputs.publish import releases  # noqa: PLC0415
+    from compiler.review.changes import compare  # noqa: PLC0415
 
     for release in releases(root) if root.is_dir() else []:
         stored = root / str(release.get("version", "")) / SNAPSHOT_NAME
@@ -198,6 +204,8 @@ def _since_latest(root: Path, checked: Checked) -> Changes | None:
 def _changes_since(since: str | None, checked: Checked, versions: Versions) -> Changes | None:
     if since is None:
         return None
+    from compiler.review.changes import compare  # noqa: PLC0415 - not for `planc check`
+
     with scratch_folder() as scratch:
         return compare(read_version(since, versions, scratch), checked.data)
 

@@ -6,7 +6,6 @@ file order), so it is a plan source itself; comparing two snapshots needs neithe
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,6 +47,8 @@ def fingerprint(data: PlanData) -> str:
 
     Recording an observation or an approval does not make a document reviewers commented out of date.
     """
+    import hashlib  # noqa: PLC0415 - OpenSSL's start-up is not for `planc check`
+
     said = {section: value for section, value in data.items() if section not in REVIEW_RECORD}
     canonical = json.dumps(said, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
