@@ -20,6 +20,7 @@ import click
 from compiler import __version__
 from compiler.messages.report import REPORT_FORMATS
 from compiler.outcome import EXIT_INTERNAL, EXIT_TOOLCHAIN, EXIT_USAGE
+from compiler.review import CHANGE_FORMATS, REGISTER_FORMATS
 
 if TYPE_CHECKING:
     from compiler.outcome import Outcome
@@ -150,6 +151,15 @@ def _epoch() -> int | None:
     return int(value)
 
 
+def _plan_option(meaning: str, exists: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    kind = click.Path(exists=exists, file_okay=False, path_type=Path)
+    return click.option("--plan", "plan_dir", type=kind, default=Path("plan"), show_default=True, help=meaning)
+
+
+def _lang_option(meaning: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--lang", type=click.Choice(["it", "en"]), help=meaning)
+
+
 _PUBLISHED = click.option(
     "--published",
     type=click.Path(file_okay=False, path_type=Path),
@@ -209,19 +219,10 @@ def publish_command(plan_dir: Path, out: Path, since: str | None, output_format:
 @cli.command("diff")
 @click.argument("old")
 @click.argument("new", required=False)
-@click.option(
-    "--plan",
-    "plan_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("plan"),
-    show_default=True,
-    help="The plan folder: NEW when it is not given, and the folder a git revision is taken from.",
-)
+@_plan_option("The plan folder: NEW when it is not given, and the folder a git revision is taken from.", False)
 @_PUBLISHED
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
-)
-@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of the output (default: the plan's).")
+@click.option("--format", "output_format", type=click.Choice(CHANGE_FORMATS), default="text", show_default=True)
+@_lang_option("Language of the output (default: the plan's).")
 def diff_command(
     old: str, new: str | None, plan_dir: Path, published: Path, output_format: str, lang: str | None
 ) -> None:
@@ -240,25 +241,16 @@ def diff_command(
 
 @cli.command("comments")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--plan",
-    "plan_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("plan"),
-    show_default=True,
-    help="The plan the comments are about.",
-)
+@_plan_option("The plan the comments are about.", True)
 @_PUBLISHED
-@click.option(
-    "--format", "output_format", type=click.Choice(["csv", "markdown", "json"]), default="csv", show_default=True
-)
+@click.option("--format", "output_format", type=click.Choice(REGISTER_FORMATS), default="csv", show_default=True)
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the register to this file.")
 @click.option(
     "--into",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Add the comments to the plan in this folder as observations awaiting a response (a new file).",
 )
-@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of the register (default: the plan's).")
+@_lang_option("Language of the register (default: the plan's).")
 def comments_command(
     files: tuple[Path, ...],
     plan_dir: Path,

@@ -17,11 +17,11 @@ from compiler.messages.translate import Translator
 from compiler.model import Plan
 from compiler.outcome import Checked, Outcome
 from compiler.outputs import staging
-from compiler.review.changes import REMOVED, ObjectChange, compare
+from compiler.review.changes import REMOVED, Changes, ObjectChange, compare
 from compiler.review.comments import Reviewed, UnreadableDocument, read_reviewed
 from compiler.review.observation_file import observation_records, observations_yaml
 from compiler.review.placement import Known, Placed, place_remarks
-from compiler.review.register import build_register
+from compiler.review.register import Register, build_register
 from compiler.review.snapshot import SNAPSHOT_NAME, PlanData, SnapshotError, fingerprint, read_snapshot
 
 
@@ -63,30 +63,13 @@ def comments(options: CommentsOptions) -> Outcome:
                 "{file} is not a DOCX or ODT document planc can read ({problem}).", file=str(path), problem=str(problem)
             )
             return Outcome(checked, refusal=reason)
-        _read(reviewed, checked, options, reading)
+        _read(reviewed, plan, checked.data, options.published, reading)
     register = build_register(reading.placed, frozenset(reading.changed))
     from compiler import production  # noqa: PLC0415 - Babel: only to write the register
 
     language = options.lang or plan.meta.lang
     text = production.describe_register(register, plan, options.output_format, language, _about(checked, reading))
-    written: list[Path] = []
-    if options.into is not None:
-        translate = Translator(language)
-        present = frozenset(thing.id for thing in plan.identified())
-        records = [r for r in observation_records(register, present, translate) if not _recorded(r, plan)]
-        heading = translate(
-            msg(
-                "Observations read from {files} by planc comments: write each one's outcome and response.",
-                files=tuple(path.name for path in options.files),
-            )
-        )
-        if records:
-            target = _new_file(options.into, language)
-            staging.write_bytes(target, observations_yaml(records, heading).encode("utf-8"))
-            written.append(target)
-            reading.notes.append(msg("{count} observation(s) added to {file}.", count=len(records), file=str(target)))
-        else:
-            reading.notes.append(msg("No new observations: the plan already has every one of them."))
+    written = _into(register, plan, options, language, reading) if options.into is not None else []
     if options.out is not None:
         staging.write_bytes(options.out, text.encode("utf-8"))
         written.append(options.out)
@@ -95,55 +78,71 @@ def comments(options: CommentsOptions) -> Outcome:
     return Outcome(checked, written=tuple(written), output=printed, notes=tuple(reading.notes))
 
 
-def _read(reviewed: Reviewed, checked: Checked, options: CommentsOptions, reading: _Reading) -> None:
+def _into(register: Register, plan: Plan, options: CommentsOptions, language: str, reading: _Reading) -> list[Path]:
+    """Add the register's new observations to the plan folder as a new file (none if nothing is new)."""
+    translate = Translator(language)
+    present = frozenset(thing.id for thing in plan.identified())
+    records = [r for r in observation_records(register, present, translate) if not _recorded(r, plan)]
+    if not records or options.into is None:
+        reading.notes.append(msg("No new observations: the plan already has every one of them."))
+        return []
+    heading = translate(
+        msg(
+            "Observations read from {files} by planc comments: write each one's outcome and response.",
+            files=tuple(path.name for path in options.files),
+        )
+    )
+    target = _new_file(options.into, language)
+    staging.write_bytes(target, observations_yaml(records, heading).encode("utf-8"))
+    reading.notes.append(msg("{count} observation(s) added to {file}.", count=len(records), file=str(target)))
+    return [target]
+
+
+def _read(reviewed: Reviewed, plan: Plan, data: PlanData, published: Path, reading: _Reading) -> None:
     """Place one file's remarks; if it was made from another version, say which commented objects changed."""
-    plan = checked.plan
-    if plan is None:
-        return
-    known = known_objects(plan)
-    now = fingerprint(checked.data)
+    now = fingerprint(data)
     name = Path(reviewed.file).name
     reading.files.append({"file": reviewed.file, "version": reviewed.version, "fingerprint": reviewed.fingerprint})
+    old = _published(published, reviewed) if reviewed.fingerprint not in (None, now) else None
+    changes = compare(old, data) if old is not None else None
+    known = known_objects(plan) if changes is None else _with_history(known_objects(plan), changes.objects)
+    placed = place_remarks(reviewed, known)
+    reading.placed.append(placed)
     if reviewed.fingerprint is None:
-        reading.placed.append(place_remarks(reviewed, known))
         reading.notes.append(
             msg(
                 "{file} was not made by planc (it names no plan version): its comments are placed by its headings.",
                 file=name,
             )
         )
-        return
-    old = _published(options.published, reviewed) if reviewed.fingerprint != now else None
-    changes = compare(old, checked.data) if old is not None else None
-    if changes is not None:
-        known = _with_history(known, changes.objects)
-    placed = place_remarks(reviewed, known)
-    reading.placed.append(placed)
-    if reviewed.fingerprint == now:
-        return
-    version = reviewed.version or "?"
+    elif reviewed.fingerprint != now:
+        note, commented = _older(name, reviewed.version or "?", changes, placed, published)
+        reading.notes.append(note)
+        reading.changed.update(commented)
+
+
+def _older(
+    name: str, version: str, changes: Changes | None, placed: list[Placed], published: Path
+) -> tuple[Text, list[str]]:
+    """What to say of a document made from another version, and which commented objects changed (if that is known)."""
     if changes is None:
-        reading.notes.append(
-            msg(
-                "{file} was made on version {version}, from sources that differ from the plan's now; which commented "
-                "objects changed cannot be told (no snapshot of that version in {folder}).",
-                file=name,
-                version=version,
-                folder=str(options.published),
-            )
-        )
-        return
-    changed = {change.id for change in changes.objects}
-    commented = sorted({p.place.object for p in placed if p.place.object is not None and p.place.object in changed})
-    reading.changed.update(commented)
-    reading.notes.append(
-        msg(
-            "{file} was made on version {version}; the plan has changed since. Commented objects that changed: {ids}.",
+        unknown = msg(
+            "{file} was made on version {version}, from sources that differ from the plan's now; which commented "
+            "objects changed cannot be told (no snapshot of that version in {folder}).",
             file=name,
             version=version,
-            ids=tuple(commented) or "—",
+            folder=str(published),
         )
+        return unknown, []
+    changed = {change.id for change in changes.objects}
+    commented = sorted({p.place.object for p in placed if p.place.object is not None and p.place.object in changed})
+    known = msg(
+        "{file} was made on version {version}; the plan has changed since. Commented objects that changed: {ids}.",
+        file=name,
+        version=version,
+        ids=tuple(commented) or "—",
     )
+    return known, commented
 
 
 def known_objects(plan: Plan) -> Known:

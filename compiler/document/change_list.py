@@ -20,7 +20,6 @@ from compiler.review.fragments import fragments, is_long
 from compiler.review.shape import Shape, plan_shape
 from compiler.sources import PathKey
 
-CHANGE_FORMATS = ("text", "markdown", "json")
 VERBS: dict[str, Text] = {ADDED: msg("New"), REMOVED: msg("Removed"), CHANGED: msg("Changed")}
 DATE_KINDS = frozenset({"date", "month", "periodBound"})
 YEAR_KINDS = frozenset({"year", "periodBound"})

@@ -20,7 +20,6 @@ from compiler.messages.translate import Translator
 from compiler.review.comments import COMMENT, DELETION, INSERTION
 from compiler.review.register import REPLY, Entry, Register
 
-REGISTER_FORMATS = ("csv", "markdown", "json")
 KIND_LABELS: dict[str, Text] = {
     COMMENT: msg("comment"),
     REPLY: msg("reply"),

@@ -5,3 +5,7 @@ by object, guided by the schema (``shape``); ``versions`` finds a version (a fol
 version, a git revision); ``comments`` reads reviewers' comments back from DOCX and ODT files and
 ``register`` lists them. Nothing here writes files: the pipeline does.
 """
+
+#: How ``planc diff`` says what changed, and how ``planc comments`` writes its register.
+CHANGE_FORMATS = ("text", "markdown", "json")
+REGISTER_FORMATS = ("csv", "markdown", "json")
