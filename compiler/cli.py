@@ -20,6 +20,7 @@ import click
 from compiler import __version__
 from compiler.messages.report import REPORT_FORMATS
 from compiler.outcome import EXIT_INTERNAL, EXIT_PLAN, EXIT_TOOLCHAIN, EXIT_USAGE
+from compiler.review import CHANGE_FORMATS, REGISTER_FORMATS
 
 if TYPE_CHECKING:
     from compiler.outcome import Outcome
@@ -150,29 +151,121 @@ def _epoch() -> int | None:
     return int(value)
 
 
+def _plan_option(meaning: str, exists: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    kind = click.Path(exists=exists, file_okay=False, path_type=Path)
+    return click.option("--plan", "plan_dir", type=kind, default=Path("plan"), show_default=True, help=meaning)
+
+
+def _lang_option(meaning: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--lang", type=click.Choice(["it", "en"]), help=meaning)
+
+
+_PUBLISHED = click.option(
+    "--published",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/publish"),
+    show_default=True,
+    help="Folder holding the published versions.",
+)
+_SINCE = click.option(
+    "--since",
+    metavar="VERSION",
+    help="Add an annex of the changes since VERSION: a plan folder, a published version or a git revision.",
+)
+
+
 @cli.command("build")
 @_PLAN_DIR
 @_out_option(Path("build"), "Folder for the outputs.")
 @click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
+@_SINCE
+@_PUBLISHED
 @_report_options
-def build_command(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
+def build_command(
+    plan_dir: Path,
+    out: Path,
+    formats: str,
+    since: str | None,
+    published: Path,
+    output_format: str,
+    lang: str | None,
+    strict: bool,
+) -> None:
     """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
     from compiler import pipeline  # noqa: PLC0415
 
-    options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict)
+    versions = pipeline.Versions(plan_dir, published)
+    options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict, since, versions)
     _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
 @cli.command("publish")
 @_PLAN_DIR
 @_out_option(Path("build/publish"), "Folder holding the published versions.")
+@click.option(
+    "--since",
+    metavar="VERSION",
+    help="Compare with VERSION (default: the latest version published in OUT).",
+)
 @click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")
-def publish_command(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
-    """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
+def publish_command(plan_dir: Path, out: Path, since: str | None, output_format: str, lang: str | None) -> None:
+    """Publish the plan's version into OUT/<version>/ with the changes since the previous one (warnings refuse it)."""
     from compiler import pipeline  # noqa: PLC0415
 
-    _finish(pipeline.publish(plan_dir, out, _epoch()), ReportOptions(output_format, lang, strict=True))
+    _finish(pipeline.publish(plan_dir, out, _epoch(), since), ReportOptions(output_format, lang, strict=True))
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@_plan_option("The plan folder: NEW when it is not given, and the folder a git revision is taken from.", False)
+@_PUBLISHED
+@click.option("--format", "output_format", type=click.Choice(CHANGE_FORMATS), default="text", show_default=True)
+@_lang_option("Language of the output (default: the plan's).")
+def diff_command(
+    old: str, new: str | None, plan_dir: Path, published: Path, output_format: str, lang: str | None
+) -> None:
+    """Say what changed from OLD to NEW, object by object; exit 1 if anything did, as diff does.
+
+    OLD and NEW are plan folders, versions published in --published (0.2), or git revisions of the
+    plan folder (HEAD~1, a tag, REV:FOLDER). NEW is the plan folder when left out.
+    """
+    from compiler import pipeline  # noqa: PLC0415
+
+    versions = pipeline.Versions(plan_dir, published)
+    options = pipeline.DiffOptions(old, new or str(plan_dir), versions, output_format, lang)
+    report = "json" if output_format == "json" else "text"
+    _finish(pipeline.diff(options), ReportOptions(report, lang, strict=False))
+
+
+@cli.command("comments")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_plan_option("The plan the comments are about.", True)
+@_PUBLISHED
+@click.option("--format", "output_format", type=click.Choice(REGISTER_FORMATS), default="csv", show_default=True)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the register to this file.")
+@click.option(
+    "--into",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Add the comments to the plan in this folder as observations awaiting a response (a new file).",
+)
+@_lang_option("Language of the register (default: the plan's).")
+def comments_command(
+    files: tuple[Path, ...],
+    plan_dir: Path,
+    published: Path,
+    output_format: str,
+    out: Path | None,
+    into: Path | None,
+    lang: str | None,
+) -> None:
+    """Read reviewers' comments from DOCX or ODT FILES into one register, tied to the plan's objects."""
+    from compiler import feedback  # noqa: PLC0415
+
+    options = feedback.CommentsOptions(files, plan_dir, published, output_format, lang, out, into)
+    report = "json" if output_format == "json" else "text"
+    _finish(feedback.comments(options), ReportOptions(report, lang, strict=False))
 
 
 @cli.command("serve")
@@ -253,17 +346,25 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
     from compiler.messages.translate import Translator  # noqa: PLC0415
 
     checked = outcome.checked
-    translate = Translator(options.lang or (checked.language if checked else None) or "en")
+    translate = Translator(options.lang or (checked.language if checked else None) or outcome.language or "en")
     if outcome.failure is not None:
         click.echo(f"planc: {outcome.failure}", err=True)
         sys.exit(outcome.exit_code)
-    if checked is not None:
+    if outcome.output is not None:  # the command's own output owns standard output; warnings go to stderr
+        if checked is not None and checked.diagnostics:
+            click.echo(report.format_diagnostics(checked.diagnostics, translate, "text"), err=True, nl=False)
+        sys.stdout.write(outcome.output)
+    elif checked is not None:
         carets = options.output_format == "text" and sys.stdout.isatty()
         texts = checked.texts if carets else None
         sys.stdout.write(report.format_diagnostics(checked.diagnostics, translate, options.output_format, texts))
         if options.output_format == "text":
             click.echo(report.summary(checked.diagnostics, translate), err=True)
-    for note in (*((outcome.refusal,) if outcome.refusal else ()), *outcome.notes):
+    for note in (
+        *((outcome.refusal,) if outcome.refusal else ()),
+        *((outcome.unusable,) if outcome.unusable else ()),
+        *outcome.notes,
+    ):
         click.echo(f"planc: {translate(note)}", err=True)
     sys.exit(outcome.exit_code)
 

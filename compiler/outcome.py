@@ -1,7 +1,8 @@
 """What a command did, as one value that owns its exit code (as Black's ``Report`` does).
 
 Exit codes: 0 no errors (warnings allowed); 1 the plan has errors (or warnings under
-``--strict``), or the command refused; 2 usage error; 3 toolchain failure; 4 internal error.
+``--strict``), or the command refused, or (``planc diff``) the versions differ; 2 usage error
+(or a version ``planc diff`` cannot compare); 3 toolchain failure; 4 internal error.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from compiler.messages.diagnostics import Diagnostic, Severity, Text
 from compiler.model import Plan
@@ -24,6 +26,7 @@ class Checked:
     plan: Plan | None
     diagnostics: list[Diagnostic]
     texts: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  #: the plan as written (``review.snapshot``)
 
     def has_errors(self, strict: bool = False) -> bool:
         """True if the plan must not be built."""
@@ -52,12 +55,20 @@ class Outcome:
     refusal: Text | None = None  #: the command would not do it (exit 1)
     failure: str | None = None  #: pandoc, Typst or the file system failed (exit 3)
     notes: tuple[Text, ...] = ()
+    unusable: Text | None = None  #: an argument names nothing the command can use (exit 2)
+    output: str | None = None  #: what the command prints on standard output (a diff, a register)
+    differs: bool = False  #: ``planc diff`` found changes (exit 1, as ``diff`` does)
+    language: str | None = None  #: the language to speak when no checked plan says it
 
     @property
     def exit_code(self) -> int:
         """The exit code of the command."""
         if self.failure is not None:
             return EXIT_TOOLCHAIN
+        if self.unusable is not None:
+            return EXIT_USAGE
+        if self.differs:
+            return EXIT_PLAN
         if self.refusal is not None or (self.checked is not None and self.checked.has_errors(self.strict)):
             return EXIT_PLAN
         return EXIT_OK

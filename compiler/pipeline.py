@@ -5,14 +5,29 @@ Every command is one function here that returns an ``Outcome``; nothing here pri
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler import checks, schema, sources
 from compiler.messages.diagnostics import Diagnostic, Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
+from compiler.review.snapshot import (
+    SNAPSHOT_NAME,
+    PlanData,
+    SnapshotError,
+    fingerprint,
+    plan_data,
+    read_snapshot,
+    to_json,
+)
+
+if TYPE_CHECKING:
+    from compiler.review.changes import Changes
 
 
 def read_file(path: Path) -> tuple[sources.Loaded, list[Diagnostic]]:
@@ -44,7 +59,49 @@ def check(plan_dir: Path, read: Callable[[Path], tuple[sources.Loaded, list[Diag
     problems.extend(assembly_problems)
     problems.extend(checks.run_rules(plan, _grouping, complete))
     problems.sort(key=lambda d: d.sort_key)
-    return Checked(plan, problems, texts)
+    return Checked(plan, problems, texts, plan_data(loaded))
+
+
+@dataclass(frozen=True)
+class Versions:
+    """Where the versions named on the command line are looked for (``review.versions``)."""
+
+    plan_dir: Path = Path("plan")
+    published: Path = Path("build/publish")
+
+
+class UnusableVersion(Exception):
+    """A version that cannot be compared: not found, or not a plan without errors."""
+
+    def __init__(self, reason: Text, checked: Checked | None = None) -> None:
+        super().__init__(reason.msgid)
+        self.reason = reason
+        self.checked = checked
+
+
+@contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A private folder for copies of git revisions, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="planc-versions-") as folder:
+        yield Path(folder)
+
+
+def read_version(spec: str, versions: Versions, scratch: Path) -> PlanData:
+    """The plan data of the version ``spec`` names; ``UnusableVersion`` if it has none to compare."""
+    from compiler.review.versions import VersionNotFound, find_version  # noqa: PLC0415 - not for `planc check`
+
+    try:
+        version = find_version(spec, versions.plan_dir, versions.published, scratch)
+        if version.snapshot is not None:
+            return read_snapshot(version.snapshot)
+    except VersionNotFound as missing:
+        raise UnusableVersion(missing.reason) from missing
+    except SnapshotError as broken:
+        raise UnusableVersion(msg("{problem}", problem=str(broken))) from broken
+    checked = check(version.folder or Path(spec))
+    if checked.has_errors() or not checked.data:
+        raise UnusableVersion(msg("The plan in {spec} has errors: it cannot be compared.", spec=spec), checked)
+    return checked.data
 
 
 def _grouping(lang: str) -> str:
@@ -62,6 +119,8 @@ class BuildOptions:
     formats: tuple[str, ...]
     epoch: int | None = None
     strict: bool = False
+    since: str | None = None  #: add the annex of changes since this version
+    versions: Versions = field(default_factory=Versions)
 
 
 def build(plan_dir: Path, options: BuildOptions) -> Outcome:
@@ -72,26 +131,99 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     from compiler import production  # noqa: PLC0415 - Jinja2, Babel and pandoc: build only
 
     try:
-        written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch)
+        changes = _changes_since(options.since, checked, options.versions)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, options.strict, unusable=unusable.reason)
+    try:
+        extra = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
+        written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch, extra)
     except production.ToolchainError as problem:
         return Outcome(checked, options.strict, failure=str(problem))
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
 
 
-def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Outcome:
-    """Check the plan strictly, build it, and add it to ``root`` as a new version."""
+def publish(plan_dir: Path, root: Path, epoch: int | None = None, since: str | None = None) -> Outcome:
+    """Check the plan strictly, build it with the changes since ``since`` (or the latest version), and add it to ``root``."""
     checked = check(plan_dir)
     if checked.has_errors(strict=True) or checked.plan is None or checked.plan.meta is None:
         return Outcome(checked, True, notes=(msg("not published: fix the errors and warnings above first."),))
     from compiler import production  # noqa: PLC0415
 
     try:
-        written = production.publish_plan(checked.plan, root, epoch)
+        changes = _changes_since(since, checked, Versions(plan_dir, root)) if since else _since_latest(root, checked)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, True, unusable=unusable.reason)
+    try:
+        extras = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
+        written = production.publish_plan(checked.plan, root, epoch, extras, to_json(checked.data))
     except production.PublishError as refusal:
         return Outcome(checked, True, refusal=msg("{reason}", reason=str(refusal)))
     except production.ToolchainError as problem:
         return Outcome(checked, True, failure=str(problem))
     return Outcome(checked, True, tuple(written), notes=_wrote(written))
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """Which two versions to compare, and how to say what changed."""
+
+    old: str
+    new: str
+    versions: Versions = field(default_factory=Versions)
+    output_format: str = "text"
+    lang: str | None = None
+
+
+def diff(options: DiffOptions) -> Outcome:
+    """Compare two versions object by object; the outcome ``differs`` when they do (exit 1, as ``diff``)."""
+    try:
+        with scratch_folder() as scratch:
+            old = read_version(options.old, options.versions, scratch)
+            new = read_version(options.new, options.versions, scratch)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked, unusable=unusable.reason, language=options.lang or _language(options))
+    from compiler import production  # noqa: PLC0415 - Babel: only to say what changed
+    from compiler.review.changes import compare  # noqa: PLC0415
+
+    changes = compare(old, new)
+    text = production.describe_changes(changes, new, (options.old, options.new), options.output_format, options.lang)
+    return Outcome(output=text, differs=bool(changes.objects), language=options.lang or _data_language(new))
+
+
+def _language(options: DiffOptions) -> str | None:
+    """The plan's language, to speak it even when a version cannot be found."""
+    folder = options.versions.plan_dir
+    return check(folder).language if folder.is_dir() else None
+
+
+def _data_language(data: PlanData) -> str | None:
+    meta = data.get("plan")
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    return lang if isinstance(lang, str) else None
+
+
+def _since_latest(root: Path, checked: Checked) -> Changes | None:
+    """The changes since the latest version published in ``root`` that kept its snapshot, if any."""
+    from compiler.outputs.publish import releases  # noqa: PLC0415
+    from compiler.review.changes import compare  # noqa: PLC0415
+
+    for release in releases(root) if root.is_dir() else []:
+        stored = root / str(release.get("version", "")) / SNAPSHOT_NAME
+        if stored.is_file():
+            try:
+                return compare(read_snapshot(stored), checked.data)
+            except SnapshotError:
+                return None
+    return None
+
+
+def _changes_since(since: str | None, checked: Checked, versions: Versions) -> Changes | None:
+    if since is None:
+        return None
+    from compiler.review.changes import compare  # noqa: PLC0415 - not for `planc check`
+
+    with scratch_folder() as scratch:
+        return compare(read_version(since, versions, scratch), checked.data)
 
 
 def _wrote(paths: list[Path]) -> tuple[Text, ...]:

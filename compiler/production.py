@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.document.change_list import ChangeWords, changes_as
 from compiler.document.chrome import build_date, page_chrome
+from compiler.document.formats import Formats
 from compiler.document.layout import lay_out
+from compiler.document.register_files import RegisterWords, register_as
 from compiler.document.render import render_index, render_markdown
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
@@ -13,8 +18,28 @@ from compiler.outputs import publish, staging
 from compiler.outputs.produce import Request, ToolchainError, produce
 from compiler.outputs.publish import PublishError
 from compiler.outputs.registry import FORMATS
+from compiler.review.changes import ADDED, CHANGED, REMOVED, Changes
+from compiler.review.register import Register
+from compiler.review.snapshot import PlanData
 
-__all__ = ["PublishError", "ToolchainError", "markdown_of", "produce_plan", "publish_plan"]
+__all__ = [
+    "Extras",
+    "PublishError",
+    "ToolchainError",
+    "describe_changes",
+    "describe_register",
+    "markdown_of",
+    "produce_plan",
+    "publish_plan",
+]
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What a build adds to the plan's own content: the changes since a version, the sources' fingerprint."""
+
+    changes: Changes | None = None
+    fingerprint: str = ""
 
 
 def _meta(plan: Plan) -> Meta:
@@ -23,35 +48,71 @@ def _meta(plan: Plan) -> Meta:
     return plan.meta
 
 
-def markdown_of(plan: Plan) -> str:
+def markdown_of(plan: Plan, changes: Changes | None = None) -> str:
     """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
     translate = Translator(_meta(plan).lang)
-    return render_markdown(lay_out(plan, translate), translate.language)
+    return render_markdown(lay_out(plan, translate, changes), translate.language)
 
 
-def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> Request:
+def describe_changes(
+    changes: Changes, new: PlanData, labels: tuple[str, str], output_format: str, lang: str | None
+) -> str:
+    """What changed, in words (``planc diff``), in ``lang`` or the new version's language."""
+    found = new.get("plan")
+    meta: dict[str, object] = found if isinstance(found, dict) else {}
+    tag = lang or str(meta.get("lang") or "en")
+    words = ChangeWords(Translator(tag), Formats(tag, str(meta.get("currency") or "EUR")), changes.names)
+    return changes_as(changes, words, labels, output_format)
+
+
+def describe_register(register: Register, plan: Plan, output_format: str, lang: str, about: dict[str, object]) -> str:
+    """The register of reviewers' remarks as CSV, Markdown or JSON, naming the plan's objects."""
+    titles = {thing.id: str(getattr(thing, "title", None) or getattr(thing, "name", "")) for thing in plan.identified()}
+    words = RegisterWords(Translator(lang), Formats(lang, _meta(plan).currency), titles)
+    return register_as(register, words, output_format, about)
+
+
+def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None, extras: Extras) -> Request:
     """Render the plan to Markdown and describe the documents to produce from it."""
     meta = _meta(plan)
-    chrome = page_chrome(meta, Translator(meta.lang))
-    return Request(markdown_of(plan), chrome, formats, out, build_date(plan, epoch))
+    chrome = dataclasses.replace(page_chrome(meta, Translator(meta.lang)), fingerprint=extras.fingerprint)
+    return Request(markdown_of(plan, extras.changes), chrome, formats, out, build_date(plan, epoch))
 
 
-def produce_plan(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:
+def produce_plan(
+    plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None, extras: Extras | None = None
+) -> list[Path]:
     """Write ``plan.md`` and the documents of a checked plan into ``out``."""
-    return produce(_request(plan, out, formats, epoch))
+    return produce(_request(plan, out, formats, epoch, extras or Extras()))
 
 
-def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
-    """Build every format of a checked plan and add it to ``root`` as a new version."""
+def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snapshot: str) -> list[Path]:
+    """Build every format of a checked plan and add it to ``root`` as a new version, with its snapshot."""
     meta = _meta(plan)
     day = meta.date.first_day() if meta.date else None
+    changes = extras.changes
+    summary = None
+    if changes is not None:
+        summary = {
+            "since": changes.old_version,
+            "changed": changes.count(CHANGED),
+            "added": changes.count(ADDED),
+            "removed": changes.count(REMOVED),
+            "renamed": changes.renamed,
+        }
     release = publish.Release(
-        meta.title, meta.version, meta.slug or publish.slugify(meta.title), day.isoformat() if day else "", meta.status
+        meta.title,
+        meta.version,
+        meta.slug or publish.slugify(meta.title),
+        day.isoformat() if day else "",
+        meta.status,
+        extras.fingerprint,
+        summary,
     )
     publish.folder_for(root, release)
     with staging.staging(root) as scratch:
-        built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
-        target = publish.place_release(built, release, root)
+        built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch, extras))}
+        target = publish.place_release(built, release, root, snapshot)
     page = render_index(publish.releases(root), Translator(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]

@@ -31,6 +31,10 @@ def approved_english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (plan / "00-plan.yaml").write_text(
         header.replace("status: draft", "status: approved").replace("it-IT", "en-GB"), encoding="utf-8"
     )
+    approvals = "approvals:\n" + "".join(
+        f'  - {{by: {who}, act: Resolution, number: 1, date: "2025-02-01"}}\n' for who in ("comune", "ets-alfa")
+    )
+    (plan / "40-approvals.yaml").write_text(approvals, encoding="utf-8")  # an approved plan has every signatory's act
     return build(plan, plan.parent / "out")
 
 
@@ -265,6 +269,7 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
         "piano-di-prova-1.0.docx",
         "piano-di-prova-1.0.html",
         "piano-di-prova-1.0.pdf",
+        "plan.json",
     ]
     import hashlib
 

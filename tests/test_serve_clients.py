@@ -125,4 +125,4 @@ def test_everything_works_without_javascript(session: dict[str, Any]) -> None:
     plain = session["report"]["noJs"]
     assert plain["before"] >= 0 and plain["after"] >= 0  # the page followed the save by itself
     assert plain["notice"] == "Salvato."
-    assert "      - source: Bando regionale\n        amount: 4500\n" in plain["file"]
+    assert "      - funder: bandi\n        amount: 4500\n        status: expected\n" in plain["file"]

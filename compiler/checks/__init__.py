@@ -16,6 +16,7 @@ from types import ModuleType
 from compiler.checks.index import Grouping, Index
 from compiler.checks.rules import (
     amount_cents,
+    approval_dates,
     budget_shares,
     chair_member,
     check_digits,
@@ -23,11 +24,15 @@ from compiler.checks.rules import (
     date_order,
     date_range,
     duplicate_ids,
+    formerly_ids,
     idle_organisations,
     indicator_years,
+    missing_approvals,
     mixed_values,
     objective_actions,
     objective_indicators,
+    observation_objects,
+    observation_outcomes,
     owner_partner,
     plan_period,
     printable_numbers,
@@ -70,6 +75,11 @@ RULES: tuple[ModuleType, ...] = (
     printable_numbers,
     amount_cents,
     budget_shares,
+    formerly_ids,
+    observation_objects,
+    observation_outcomes,
+    approval_dates,
+    missing_approvals,
 )
 
 

@@ -122,6 +122,10 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(OWNERS, "owner", action.owners)
         yield from _all(ORGANISATIONS, "partners", action.partners)
         yield from _all(FUNDERS, "funder", (line.funder for line in action.budget))
+    for observation in plan.observations:
+        yield from _all(ORGANISATIONS, "organisation", (observation.organisation,))
+    for approval in plan.approvals:
+        yield from _all(OWNERS, "by", (approval.by,))
 
 
 def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:

@@ -28,6 +28,7 @@ def page_chrome(meta: Meta, translate: Translator) -> PageChrome:
             )
         ),
         page_label=translate(msg("Page {page} of {pages}", page="{page}", pages="{pages}")),
+        version=meta.version,
     )
 
 

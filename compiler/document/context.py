@@ -42,6 +42,7 @@ class LayoutContext:
         for action in plan.actions:
             for ref in action.objectives:
                 self.actions_of[ref.id].append(action)
+        self.marks: dict[str, Markdown] = {}  #: object id → the mark of a new or changed object
         self.indicators_of: dict[str, list[Indicator]] = defaultdict(list)
         for indicator in plan.indicators:
             if indicator.objective is not None:
@@ -58,6 +59,10 @@ class LayoutContext:
     def funder(self, identifier: str) -> Markdown:
         """A link to a funder: the organisation, or the declared funder in the budget chapter."""
         return link(identifier, self.funder_name(identifier))
+
+    def mark(self, identifier: str) -> Markdown:
+        """The mark next to an object that is new or changed since the version compared, or nothing."""
+        return self.marks.get(identifier, Markdown(""))
 
     def rich(self, text: str | None) -> Markdown | None:
         """Descriptive text as Markdown blocks, or nothing."""

@@ -43,3 +43,16 @@ DIRECTION_LABELS: dict[str, Text] = {
     "maintain": msg("to keep steady"),
 }
 FUNDING_STATUS_LABELS: dict[str, Text] = {"secured": msg("secured"), "expected": msg("expected")}
+ORIGIN_LABELS: dict[str, Text] = {
+    "comments": msg("comments on the document"),
+    "meeting": msg("meeting"),
+    "letter": msg("letter"),
+    "email": msg("e-mail"),
+    "other": msg("other"),
+}
+OUTCOME_LABELS: dict[str | None, Text] = {
+    "accepted": msg("Accepted"),
+    "partly-accepted": msg("Partly accepted"),
+    "not-accepted": msg("Not accepted"),
+    None: msg("Awaiting a response"),
+}

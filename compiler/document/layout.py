@@ -6,23 +6,26 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``document
 
 from __future__ import annotations
 
-from compiler.document import budget, front, objectives, parties, sheets, tables
+from compiler.document import annexes, budget, front, objectives, parties, sheets, tables
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown, blocks
 from compiler.document.parts import PlanDocument
 from compiler.messages.translate import Translator
 from compiler.model import Plan, natural_key
+from compiler.review.changes import Changes
 
 
-def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
-    """Everything the document of a checked plan shows, in the plan's language."""
+def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -> PlanDocument:
+    """Everything the document of a checked plan shows, in the plan's language (and the changes since ``changes``)."""
     ctx = LayoutContext(plan, translate)
+    ctx.marks.update(annexes.change_marks(ctx, changes))
     vision, context = plan.vision, plan.context
     indicators = sorted(plan.indicators, key=lambda i: natural_key(i.id))
+    approvals = annexes.approvals(ctx) if plan.approvals else None
     return PlanDocument(
         lang=ctx.meta.lang,
         draft=ctx.meta.status != "approved",
-        cover=front.cover(ctx),
+        cover=annexes.with_approvals(front.cover(ctx), approvals, ctx.meta.version),
         vision=ctx.rich(vision.statement) if vision else None,
         mission=ctx.rich(vision.mission) if vision else None,
         values=[(value.name, blocks(value.description)) for value in vision.values] if vision else [],
@@ -44,4 +47,8 @@ def lay_out(plan: Plan, translate: Translator) -> PlanDocument:
         has_illustrative=any(o.illustrative for o in plan.organisations),
         index_with_milestones=any(i.milestones for i in indicators),
         has_budget=any(action.budget for action in plan.actions),
+        changes=annexes.changes_annex(ctx, changes) if changes is not None else None,
+        marks=ctx.marks,
+        observation_groups=annexes.observation_groups(ctx),
+        approvals=approvals,
     )

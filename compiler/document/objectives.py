@@ -79,7 +79,9 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
     """An indicator as a table row (the row of the index is the indicator's anchor)."""
     direction = ctx.t(DIRECTION_LABELS[indicator.direction]) if indicator.direction in DIRECTION_LABELS else ""
     return IndicatorRow(
-        id=anchor(indicator.id, indicator.id) if with_anchor else link(indicator.id),
+        id=Markdown(
+            (anchor(indicator.id, indicator.id) if with_anchor else link(indicator.id)) + ctx.mark(indicator.id)
+        ),
         name=indicator.name,
         objective=link(indicator.objective.id) if indicator.objective else None,
         unit=indicator.unit or "",
@@ -95,7 +97,7 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
 def action_row(ctx: LayoutContext, action: Action, part: Money) -> ActionRow:
     """An action as a row of its objective's table, with the part of its budget that goes to this objective."""
     return ActionRow(
-        id=link(action.id),
+        id=Markdown(link(action.id) + ctx.mark(action.id)),
         title=action.title,
         owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),

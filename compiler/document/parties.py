@@ -32,7 +32,7 @@ def organisation_row(ctx: LayoutContext, organisation: Organisation) -> Organisa
     if details:
         parts.append(Markdown(" · ".join(details)))
     return OrganisationRow(
-        name=anchor(organisation.id, organisation.name),
+        name=Markdown(anchor(organisation.id, organisation.name) + ctx.mark(organisation.id)),
         illustrative=organisation.illustrative,
         fields=", ".join(ctx.t(FIELD_LABELS[f]) for f in organisation.fields if f in FIELD_LABELS),
         description=Markdown(" — ".join(parts)) or None,

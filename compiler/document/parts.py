@@ -26,6 +26,8 @@ class Cover:
     signatories: list[Markdown]
     prepared_with: list[Markdown]
     supported_by: list[Markdown]
+    approvals: list[tuple[Markdown, Markdown]] = field(default_factory=list)  #: this version's: who, which act
+    approvals_complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,64 @@ class AmountRow:
 
 
 @dataclass(frozen=True)
+class ChangeEntry:
+    """One object in the annex of changes: what happened to it and, field by field, how."""
+
+    anchor: Markdown
+    verb: str
+    heading: Markdown
+    rows: list[tuple[str, str, str]]  #: field, before, after
+
+
+@dataclass(frozen=True)
+class ChangesAnnex:
+    """What changed since an earlier version."""
+
+    title: str
+    summary: str
+    entries: list[ChangeEntry]
+
+
+@dataclass(frozen=True)
+class ObservationView:
+    """An observation and the drafting group's response."""
+
+    by: str
+    details: str  #: ``, 11 febbraio 2025 (riunione: verbale…)``
+    quote: str | None
+    text: Markdown
+    outcome: str
+    response: Markdown | None
+
+
+@dataclass(frozen=True)
+class ObservationGroup:
+    """The observations about one object (or one part of the document)."""
+
+    heading: Markdown
+    observations: list[ObservationView]
+
+
+@dataclass(frozen=True)
+class ApprovalRow:
+    """One approval: who, which organ, which act, which version."""
+
+    party: Markdown
+    body: str
+    act: Markdown
+    version: str
+
+
+@dataclass(frozen=True)
+class Approvals:
+    """The approvals recorded, and the signatories whose approval of this version is missing."""
+
+    rows: list[ApprovalRow]
+    missing: list[Markdown]
+    complete: bool
+
+
+@dataclass(frozen=True)
 class PlanDocument:
     """Everything the templates place, in document order."""
 
@@ -190,6 +250,10 @@ class PlanDocument:
     has_illustrative: bool = field(default=False)
     index_with_milestones: bool = False
     has_budget: bool = True
+    changes: ChangesAnnex | None = None
+    marks: dict[str, Markdown] = field(default_factory=dict)  #: object id → its "changed" mark
+    observation_groups: list[ObservationGroup] = field(default_factory=list)
+    approvals: Approvals | None = None
 
 
 @dataclass(frozen=True)
@@ -205,3 +269,5 @@ class PageChrome:
     skip_label: str
     footer_note: str
     page_label: str  #: holds ``{page}`` and ``{pages}``
+    version: str = ""
+    fingerprint: str = ""  #: the sources' hash (``review.snapshot.fingerprint``), kept in the DOCX

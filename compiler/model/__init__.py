@@ -4,6 +4,7 @@ from compiler.model.dates import PlanDate
 from compiler.model.ids import IDENTIFIER, natural_key
 from compiler.model.objects import (
     Action,
+    Approval,
     Body,
     Context,
     Funder,
@@ -14,6 +15,7 @@ from compiler.model.objects import (
     Measure,
     Meta,
     Objective,
+    Observation,
     Organisation,
     Plan,
     Ref,
@@ -27,6 +29,7 @@ from compiler.model.objects import (
 __all__ = [
     "IDENTIFIER",
     "Action",
+    "Approval",
     "Body",
     "Context",
     "Funder",
@@ -37,6 +40,7 @@ __all__ = [
     "Measure",
     "Meta",
     "Objective",
+    "Observation",
     "Organisation",
     "Plan",
     "PlanDate",

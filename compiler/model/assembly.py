@@ -31,10 +31,20 @@ from compiler.model.objects import (
     Value,
     Vision,
 )
+from compiler.model.record import approval, observation
 from compiler.sources import SourceFile
 
 MAPPING_SECTIONS = ("plan", "vision", "context")
-LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions", "funders")
+LIST_SECTIONS = (
+    "organisations",
+    "governance",
+    "objectives",
+    "indicators",
+    "actions",
+    "funders",
+    "observations",
+    "approvals",
+)
 REQUIRED_SECTIONS = ("plan",)
 #: The registers an organisation's codes may come from, in the order the document lists them.
 REGISTERS = ("tax_code", "vat_number", "runts_number", "ipa_code")
@@ -71,6 +81,8 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         funders=tuple(filter(None, map(_funder, lists["funders"]))),
         files=tuple(source.file for source in sources),
         numbers=tuple(number for source in sources for number in _numbers(source)),
+        observations=tuple(filter(None, map(observation, lists["observations"]))),
+        approvals=tuple(filter(None, map(approval, lists["approvals"]))),
     )
     return plan, problems
 
@@ -140,6 +152,7 @@ def _meta(item: Fields) -> Meta:
         summary=item.text("summary"),
         prepared_with=item.refs("prepared_with"),
         supported_by=item.refs("supported_by"),
+        status_where=item.where("status"),
     )
 
 
@@ -184,6 +197,7 @@ def _organisation(item: Fields) -> Organisation | None:
             for scheme in REGISTERS
             if (value := item.text(scheme)) is not None
         ),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -212,6 +226,7 @@ def _body(item: Fields) -> Body | None:
         reports_to=item.ref("reports_to"),
         responsibilities=item.texts("responsibilities"),
         meetings=item.text("meetings"),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -220,7 +235,14 @@ def _objective(item: Fields) -> Objective | None:
     if identified is None:
         return None
     identifier, where = identified
-    return Objective(identifier, item.text("title") or identifier, where, item.text("description"), item.ref("parent"))
+    return Objective(
+        identifier,
+        item.text("title") or identifier,
+        where,
+        item.text("description"),
+        item.ref("parent"),
+        item.refs("formerly"),
+    )
 
 
 def _indicator(item: Fields) -> Indicator | None:
@@ -240,6 +262,7 @@ def _indicator(item: Fields) -> Indicator | None:
         direction=item.text("direction"),
         source=item.text("source"),
         description=item.text("description"),
+        formerly=item.refs("formerly"),
     )
 
 
@@ -274,6 +297,7 @@ def _action(item: Fields) -> Action | None:
         deliverables=item.texts("deliverables"),
         budget=budget,
         budget_shares=shares,
+        formerly=item.refs("formerly"),
     )
 
 
@@ -282,4 +306,4 @@ def _funder(item: Fields) -> Funder | None:
     if identified is None:
         return None
     identifier, where = identified
-    return Funder(identifier, item.text("name") or identifier, where)
+    return Funder(identifier, item.text("name") or identifier, where, item.refs("formerly"))

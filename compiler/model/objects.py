@@ -55,6 +55,7 @@ class Meta:
     summary: str | None = None
     prepared_with: tuple[Ref, ...] = ()
     supported_by: tuple[Ref, ...] = ()
+    status_where: Where | None = None  #: where ``status`` is written
 
     def period(self) -> tuple[datetime.date, datetime.date] | None:
         """The plan's first and last day, or ``None`` if either is missing or they are inverted."""
@@ -131,6 +132,7 @@ class Organisation:
     legal_form: str | None = None
     phone: str | None = None
     registrations: tuple[Registration, ...] = ()
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Body:
     reports_to: Ref | None = None
     responsibilities: tuple[str, ...] = ()
     meetings: str | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ class Objective:
     where: Where
     description: str | None = None
     parent: Ref | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ class Indicator:
     direction: str | None = None
     source: str | None = None
     description: str | None = None
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,7 @@ class Funder:
     id: str
     name: str
     where: Where
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
 
 @dataclass(frozen=True)
@@ -240,11 +246,45 @@ class Action:
     deliverables: tuple[str, ...] = ()
     budget: tuple[FundingLine, ...] = ()
     budget_shares: tuple[Share, ...] = ()
+    formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
 
     @property
     def total_cents(self) -> int:
         """The sum of the action's budget lines, in cents."""
         return sum(line.cents for line in self.budget)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An observation received on the plan, and the drafting group's response and outcome."""
+
+    by: str
+    text: str
+    where: Where
+    on: Ref | None = None
+    removed: bool = False
+    section: str | None = None
+    organisation: Ref | None = None
+    date: PlanDate | None = None
+    origin: str | None = None
+    source: str | None = None
+    quote: str | None = None
+    response: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The act by which a signatory (or a governance body) approved a version of the plan."""
+
+    by: Ref
+    where: Where
+    version: str | None = None
+    body: str | None = None
+    act: str | None = None
+    number: str | None = None
+    date: PlanDate | None = None
+    url: str | None = None
 
 
 #: Every kind of object that has an id.
@@ -267,6 +307,8 @@ class Plan:
     files: tuple[str, ...] = field(default=())
     #: Every number written in the plan's files, as written (whatever field it is in).
     numbers: tuple[WrittenNumber, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    approvals: tuple[Approval, ...] = ()
 
     def identified(self) -> tuple[Identified, ...]:
         """Every object with an id, in plan order, kind by kind."""

@@ -28,6 +28,8 @@ ALLOWED_CLASSES = frozenset(
         "toc-title",
         "unnumbered",
         "unlisted",
+        "changed",
+        "changed-paren",
     }
 )
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})

@@ -7,6 +7,7 @@ from pathlib import Path
 from compiler.outputs import docx_package, docx_reference, pandoc
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.writer import Job, Writer, write_ast
+from compiler.review.comments import SOURCES_PROPERTY, VERSION_PROPERTY
 
 
 class DocxWriter(Writer):
@@ -42,7 +43,9 @@ class DocxWriter(Writer):
         self.run.wait()
         raw = (self.folder / "raw.docx").read_bytes()
         chrome = self.job.chrome
-        (self.folder / self.output).write_bytes(docx_package.finish(raw, chrome.title, chrome.lang, self.when))
+        properties = {VERSION_PROPERTY: chrome.version, SOURCES_PROPERTY: chrome.fingerprint}
+        finished = docx_package.finish(raw, chrome.title, chrome.lang, self.when, properties)
+        (self.folder / self.output).write_bytes(finished)
         return self.folder / self.output
 
     def stop(self) -> None:

@@ -2,6 +2,8 @@
 
 pandoc's sandbox dates a DOCX 1970-01-01; ``finish`` dates it from the build instead, sets the
 title and language, and rewrites the zip with fixed timestamps so that the bytes are reproducible.
+It also writes custom properties (the plan's version and the fingerprint of its sources), which
+``planc comments`` reads back from a reviewed copy.
 """
 
 from __future__ import annotations
@@ -13,9 +15,27 @@ import zipfile
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
+_CUSTOM = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{properties}</Properties>'
+)
+_PROPERTY = '<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>'
 
-def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes:
-    """Date, title and language the document, with reproducible zip entries."""
+
+def custom_properties(properties: Mapping[str, str]) -> str:
+    """``docProps/custom.xml`` holding text properties (ids from 2, as Word numbers them)."""
+    items = "".join(
+        _PROPERTY.format(pid=pid, name=escape(name, {'"': "&quot;"}), value=escape(value))
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    return _CUSTOM.format(properties=items)
+
+
+def finish(
+    docx: bytes, title: str, lang: str, when: datetime.datetime, properties: Mapping[str, str] | None = None
+) -> bytes:
+    """Date, title and language the document, add its custom ``properties``, with reproducible zip entries."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def core(xml: str) -> str:
@@ -29,7 +49,10 @@ def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes
             f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
         )
 
-    return rewrite(docx, {"docProps/core.xml": core}, {}, when)
+    edits: dict[str, Callable[[str], str]] = {"docProps/core.xml": core}
+    if properties:
+        edits["docProps/custom.xml"] = lambda _xml: custom_properties(properties)
+    return rewrite(docx, edits, {}, when)
 
 
 def rewrite(

@@ -2,7 +2,9 @@
 
 A version is published once and never overwritten; it is built in a staging folder beside the
 others and appears only when it is complete (one directory rename). ``index.html`` lists every
-published version from the ``manifest.json`` each one carries.
+published version from the ``manifest.json`` each one carries. Each version keeps the plan as data
+(``plan.json``, ``review.snapshot``), so that later versions are compared with it without git; its
+manifest says how many objects changed since the version before.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compiler.outputs import staging
 from compiler.outputs.registry import FORMATS
+from compiler.review.snapshot import SNAPSHOT_NAME
 
 
 class PublishError(Exception):
@@ -33,6 +37,8 @@ class Release:
     slug: str
     date: str
     status: str
+    fingerprint: str = ""  #: of the sources (``review.snapshot.fingerprint``)
+    changes: dict[str, Any] | None = None  #: since which version, how many objects changed, were added, removed
 
 
 def slugify(title: str) -> str:
@@ -51,8 +57,8 @@ def folder_for(root: Path, release: Release) -> Path:
     return target
 
 
-def place_release(built: dict[str, Path], release: Release, root: Path) -> Path:
-    """Move freshly built documents into a new version folder, with checksums and a manifest."""
+def place_release(built: dict[str, Path], release: Release, root: Path, snapshot: str) -> Path:
+    """Move freshly built documents into a new version folder, with the plan's snapshot, checksums and a manifest."""
     target = folder_for(root, release)
     scratch = root / f"{staging.STAGING_PREFIX}{os.getpid()}-{release.version}"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -64,9 +70,10 @@ def place_release(built: dict[str, Path], release: Release, root: Path) -> Path:
             shutil.copyfile(built[f"plan.{kind}"], scratch / name)
             os.chmod(scratch / name, staging.FILE_MODE)
             names[kind] = name
-        sums = "".join(f"{_sha256(scratch / name)}  {name}\n" for name in sorted(names.values()))
+        (scratch / SNAPSHOT_NAME).write_text(snapshot, encoding="utf-8")
+        sums = "".join(f"{_sha256(scratch / name)}  {name}\n" for name in sorted([*names.values(), SNAPSHOT_NAME]))
         (scratch / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        manifest = {**release.__dict__, "files": names}
+        manifest = {**release.__dict__, "files": names, "snapshot": SNAPSHOT_NAME}
         (scratch / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )

@@ -131,8 +131,9 @@ try {
   report.noJs.after = await waitForFrameText(plain, 'Regolamento del Patto, senza script');
   await plain.goto(base + 'edit/actions/AZ-22');
   const newRow = plain.locator('fieldset.new-row');
-  await newRow.locator('input[name$=".source"]').fill('Bando regionale');
+  await newRow.locator('select[name$=".funder"]').selectOption('bandi');
   await newRow.locator('input[name$=".amount"]').fill('4500');
+  await newRow.locator('select[name$=".status"]').selectOption('expected');
   await plain.getByRole('button', { name: 'Salva' }).click();
   await plain.waitForURL(/saved=1/);
   report.noJs.notice = await plain.locator('.saved').innerText();
