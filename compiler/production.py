@@ -25,14 +25,14 @@ def _meta(plan: Plan) -> Meta:
 
 def markdown_of(plan: Plan) -> str:
     """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
-    translate = Translator(_meta(plan).lang)
+    translate = Translator.for_document(_meta(plan).lang)
     return render(lay_out(plan, translate), translate.language)
 
 
 def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> Request:
     """Render the plan to Markdown and describe the documents to produce from it."""
     meta = _meta(plan)
-    chrome = page_chrome(meta, Translator(meta.lang))
+    chrome = page_chrome(meta, Translator.for_document(meta.lang))
     return Request(markdown_of(plan), chrome, formats, out, build_date(plan, epoch))
 
 
@@ -52,6 +52,6 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
     with staging.staging(root) as scratch:
         built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
         target = publish.assemble(built, release, root)
-    page = index(publish.releases(root), Translator(meta.lang))
+    page = index(publish.releases(root), Translator.for_document(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]

@@ -1,22 +1,79 @@
-"""Dates, numbers and money as the plan's readers write them, through Babel's locale data (the only Babel user)."""
+"""Dates, numbers, money and text direction as the plan's readers write them, through Babel's locale data.
+
+This is the only Babel user. Babel knows fewer locales than BCP 47 has tags: a tag is read as the
+closest locale Babel has (``sr-Latn-ME`` → ``sr_Latn_ME``, ``fr-CA`` → ``fr_CA``, ``de-CH-1996`` →
+``de_CH``, ``zh-Hans`` → ``zh_Hans``), and as English when Babel knows nothing of its language.
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from compiler.messages.tags import LanguageTag, parse
+
 _DECIMALS = re.compile(r"\.0+")
+#: Scripts written right to left (ISO 15924), for tags that name their script (``az-Arab``).
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa"})
+
+
+@functools.cache
+def locale_for(tag: str) -> Locale:
+    """The closest locale Babel has for a BCP 47 tag; English if it knows nothing of the language."""
+    parts = parse(tag)
+    for candidate in _candidates(parts):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse("en")
+
+
+def _candidates(parts: LanguageTag) -> list[str]:
+    script, region = parts.script, parts.region
+    names = [parts.language]
+    if script:
+        names.insert(0, f"{parts.language}_{script}")
+    if region:
+        names.insert(0, f"{parts.language}_{region}")
+    if script and region:
+        names.insert(0, f"{parts.language}_{script}_{region}")
+    return names
+
+
+def script_of(tag: str) -> str | None:
+    """The script (ISO 15924) a tag is written in: its own (``sr-Latn``) or its language's likely one (``ja`` → ``Jpan``)."""
+    parts = parse(tag)
+    if parts.script:
+        return parts.script
+    likely = get_global("likely_subtags")
+    for key in (f"{parts.language}_{parts.region}", parts.language):
+        found = re.search(r"_([A-Z][a-z]{3})(?:_|$)", str(likely.get(key, "")))
+        if found:
+            return found.group(1)
+    return None
+
+
+def text_direction(tag: str) -> str:
+    """``rtl`` for a language written right to left (``ar``, ``he``, ``fa``, ``az-Arab``), ``ltr`` otherwise."""
+    script = script_of(tag)
+    if script:
+        return "rtl" if script in _RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    locale = locale_for(tag)
+    return str(locale.text_direction) if locale.language == parse(tag).language else "ltr"
 
 
 class Formats:
     """Formatting for one locale (``it-IT`` → ``it_IT``) and one currency."""
 
     def __init__(self, lang: str, currency: str = "EUR") -> None:
-        self.locale = Locale.parse(lang.replace("-", "_"))
+        self.locale = locale_for(lang)
         self.currency = currency
         pattern = self.locale.currency_formats["standard"].pattern
         self._whole_money = _DECIMALS.sub("", pattern.split(";")[0])

@@ -189,3 +189,5 @@ class PageChrome:
     skip_label: str
     footer_note: str
     page_label: str  #: holds ``{page}`` and ``{pages}``
+    direction: str = "ltr"  #: ``rtl`` for a plan written right to left
+    script: str | None = None  #: the plan's script (ISO 15924): ``Latn``, ``Arab``, ``Jpan``

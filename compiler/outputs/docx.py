@@ -30,7 +30,10 @@ class DocxWriter(Writer):
         self.job = job
         reference = docx_reference.reference(self.default_reference.wait(), job.chrome)
         (self.folder / "reference.docx").write_bytes(reference)
-        meta: Node = {"lang": {"t": "MetaString", "c": job.chrome.lang}}
+        meta: Node = {
+            "lang": {"t": "MetaString", "c": job.chrome.lang},
+            "dir": {"t": "MetaString", "c": job.chrome.direction},
+        }
         source = write_ast(job.ast, meta, job.ast["blocks"], self.folder / "docx.json")
         options = [f"--reference-doc={self.folder / 'reference.docx'}"]
         self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)

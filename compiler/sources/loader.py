@@ -10,6 +10,7 @@ line and column.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,11 +150,12 @@ class _Builder:
 
     def _scalar(self, event: Any) -> None:
         self._refuse_decorations(event)
+        text = unicodedata.normalize("NFC", event.value)  # "é" one way, whether typed as é or as e + ◌́
         if not event.style:  # libyaml marks plain scalars with an empty style
-            value = resolve_plain(event.value)
+            value = resolve_plain(text)
             self._check_comment(event)
         else:
-            value = event.value
+            value = text
         self._place(value, event)
 
     def _start(self, event: Any) -> None:
