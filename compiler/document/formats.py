@@ -102,8 +102,13 @@ class Formats:
         return text
 
     def day(self, day: datetime.date) -> str:
-        """A day in the locale's long form: ``29 novembre 2024``."""
-        return format_date(day, "long", locale=self.locale)
+        """A day in the locale's long form: ``29 novembre 2024``.
+
+        In a right-to-left locale the date starts with a RIGHT-TO-LEFT MARK, as CLDR's own money
+        formats do, so that its leading day number is not read with left-to-right words before it.
+        """
+        mark = "\u200f" if self.locale.text_direction == "rtl" else ""
+        return mark + format_date(day, "long", locale=self.locale)
 
     def period(self, start: str | None, end: str | None) -> str:
         """``marzo 2025 – dicembre 2026``."""

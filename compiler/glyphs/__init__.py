@@ -27,6 +27,7 @@ BODY_FONT = "Libertinus Serif"
 #: Debian's font folder. Set it to an empty value to build as a machine without them would.
 FONT_DIRS_VARIABLE = "PLANC_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts",)
+_SCRIPT_FONT_FIRST = frozenset({"Arab", "Aran", "Hebr", "Hans", "Hant", "Jpan", "Kore"})
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,14 @@ def gather_fonts(folder: Path) -> None:
 
 
 def fonts_for(script: str | None) -> list[str]:
-    """The PDF's font list for a plan in ``script``: the families made for it, Typst's serif, the rest."""
+    """The PDF's font list for a plan in ``script``: Typst's serif and the installed Noto families.
+
+    For right-to-left and CJK scripts the family made for the script comes first, so that it also
+    sets the digits and punctuation inside that text (“”, 、, ، in their own shapes); for the others
+    Typst's serif comes first and the script's family prints only its own letters.
+    """
     families = installed()
-    first = [family.name for family in families if script in family.scripts]
+    first = [family.name for family in families if script in family.scripts and script in _SCRIPT_FONT_FIRST]
     return [*first, BODY_FONT, *(family.name for family in families if family.name not in first)]
 
 

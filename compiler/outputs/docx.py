@@ -45,7 +45,8 @@ class DocxWriter(Writer):
         self.run.wait()
         raw = (self.folder / "raw.docx").read_bytes()
         chrome = self.job.chrome
-        (self.folder / self.output).write_bytes(docx_package.finish(raw, chrome.title, chrome.lang, self.when))
+        finished = docx_package.finish(raw, chrome.title, chrome.lang, self.when, chrome.direction)
+        (self.folder / self.output).write_bytes(finished)
         return self.folder / self.output
 
     def stop(self) -> None:

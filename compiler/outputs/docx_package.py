@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
 
-def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes:
-    """Date, title and language the document, with reproducible zip entries."""
+def finish(docx: bytes, title: str, lang: str, when: datetime.datetime, direction: str = "ltr") -> bytes:
+    """Date, title and language the document (its tables right to left if it is), with reproducible zip entries."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def core(xml: str) -> str:
@@ -29,7 +30,30 @@ def finish(docx: bytes, title: str, lang: str, when: datetime.datetime) -> bytes
             f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
         )
 
-    return rewrite(docx, {"docProps/core.xml": core}, {}, when)
+    edits = {"docProps/core.xml": core}
+    if direction == "rtl":
+        edits["word/document.xml"] = right_to_left
+    return rewrite(docx, edits, {}, when)
+
+
+def right_to_left(xml: str) -> str:
+    """Lay tables out from the right; mark as right-to-left only the runs that hold right-to-left letters.
+
+    pandoc makes bidi paragraphs but not bidi tables, and marks every run ``w:rtl``, which makes
+    LibreOffice set digits and Latin words as complex-script text (``1,250 (2024)`` broken in two).
+    """
+    xml = re.sub(r"(<w:tblPr>(?:<w:tblStyle [^>]*/>)?)", r"\1<w:bidiVisual />", xml)
+    return _RUN.sub(_unmark_left_to_right_run, xml)
+
+
+_RUN = re.compile(r"<w:r>(?:(?!</w:r>).)*</w:r>", re.S)
+
+
+def _unmark_left_to_right_run(run: re.Match[str]) -> str:
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", run.group()))
+    if any(unicodedata.bidirectional(character) in ("R", "AL") for character in text):
+        return run.group()
+    return run.group().replace("<w:rtl />", "")
 
 
 def rewrite(
