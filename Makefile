@@ -43,7 +43,7 @@ test: clients fonts $(VENV)/.dev lint typecheck pytest
 
 # The quick loop while editing: lint, types, and every test that needs neither pandoc/Typst nor
 # the real clients (well under a minute).
-test-fast: $(VENV)/.dev lint typecheck
+test-fast: $(VENV)/.dev $(VENV)/.fonts lint typecheck
 	$(BIN)/pytest -m "not toolchain and not clients" -q
 
 lint: $(VENV)/.dev
