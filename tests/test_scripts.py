@@ -344,3 +344,20 @@ def test_without_the_fonts_a_japanese_plan_still_builds_and_shows_squares(
     assert "missing-font" in {d["code"] for d in run.diagnostics}
     text = " ".join(pdf_pages(tmp_path / "plan.pdf"))
     assert MISSING_GLYPH in text and "Version 1.0" in text
+
+
+@pytest.mark.toolchain
+def test_tags_pandoc_and_typst_have_no_words_for_still_build(tmp_path: Path) -> None:
+    """pandoc has no translations for zh, zh-TW or yi, and Typst takes no numeric region (es-419)."""
+    plan = (LANGUAGES / "fr-CA" / "plan.yaml").read_text(encoding="utf-8")
+    builds = {}
+    for tag in ("zh", "zh-TW", "ko", "yi", "es-419"):
+        (tmp_path / tag).mkdir()
+        (tmp_path / tag / "plan.yaml").write_text(plan.replace("lang: fr-CA", f"lang: {tag}"), encoding="utf-8")
+        command = [sys.executable, "-m", "compiler", "build", str(tmp_path / tag), "-o", str(tmp_path / tag / "out")]
+        builds[tag] = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for tag, process in builds.items():
+        _out, err = process.communicate(timeout=600)
+        assert process.returncode == 0, f"{tag}: {err.decode()}"
+        page = Html.read(tmp_path / tag / "out" / "plan.html").tags("html")[0].attributes
+        assert (page["lang"], page["dir"]) == (tag, "rtl" if tag == "yi" else "ltr")

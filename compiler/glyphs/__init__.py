@@ -63,7 +63,11 @@ def _bounds(ranges: str) -> tuple[list[int], list[int]]:
 
 def font_dirs() -> tuple[Path, ...]:
     """The folders searched for the Noto fonts."""
-    setting = os.environ.get(FONT_DIRS_VARIABLE)
+    return _font_dirs(os.environ.get(FONT_DIRS_VARIABLE))
+
+
+@functools.cache
+def _font_dirs(setting: str | None) -> tuple[Path, ...]:
     if setting is None:
         return tuple(Path(folder) for folder in DEFAULT_FONT_DIRS)
     return tuple(Path(folder) for folder in setting.split(os.pathsep) if folder)
@@ -152,10 +156,10 @@ def missing_family(character: str) -> Family | None:
 
     Without it the PDF shows □, or a stand-in from Typst's own fonts (Arabic in a monospace font).
     """
-    return _missing_family(character, tuple(family.name for family in installed()))
+    return _missing_family(character, font_dirs())
 
 
 @functools.cache
-def _missing_family(character: str, present: tuple[str, ...]) -> Family | None:
+def _missing_family(character: str, folders: tuple[Path, ...]) -> Family | None:
     made_for = family_for(character)  # Noto Serif, for all scripts, comes first: Latin, Greek, Cyrillic
-    return made_for if made_for is not None and made_for.scripts and made_for.name not in present else None
+    return made_for if made_for is not None and made_for.scripts and made_for.name not in _installed(folders) else None

@@ -10,7 +10,7 @@ from compiler.outputs.writer import Job, Writer, write_ast
 
 
 class DocxWriter(Writer):
-    """pandoc writes the DOCX with planc's styles; planc dates it and names its title and language."""
+    """pandoc writes the DOCX with planc's styles; planc dates it and names its title, language and direction."""
 
     output = "plan.docx"
     default_reference: pandoc.Run | None = None
@@ -30,10 +30,9 @@ class DocxWriter(Writer):
         self.job = job
         reference = docx_reference.reference(self.default_reference.wait(), job.chrome)
         (self.folder / "reference.docx").write_bytes(reference)
-        meta: Node = {
-            "lang": {"t": "MetaString", "c": job.chrome.lang},
-            "dir": {"t": "MetaString", "c": job.chrome.direction},
-        }
+        # No "lang" for pandoc, which would look up its own words ("Table") in translations it lacks for
+        # some languages (zh, yi) and fail: ``docx_package.finish`` writes the language into the styles.
+        meta: Node = {"dir": {"t": "MetaString", "c": job.chrome.direction}}
         source = write_ast(job.ast, meta, job.ast["blocks"], self.folder / "docx.json")
         options = [f"--reference-doc={self.folder / 'reference.docx'}"]
         self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)
@@ -45,7 +44,7 @@ class DocxWriter(Writer):
         self.run.wait()
         raw = (self.folder / "raw.docx").read_bytes()
         chrome = self.job.chrome
-        finished = docx_package.finish(raw, chrome.title, chrome.lang, self.when, chrome.direction)
+        finished = docx_package.finish(raw, chrome, self.when)
         (self.folder / self.output).write_bytes(finished)
         return self.folder / self.output
 

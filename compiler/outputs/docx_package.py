@@ -14,10 +14,13 @@ import zipfile
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
+from compiler.document.parts import PageChrome
 
-def finish(docx: bytes, title: str, lang: str, when: datetime.datetime, direction: str = "ltr") -> bytes:
+
+def finish(docx: bytes, chrome: PageChrome, when: datetime.datetime) -> bytes:
     """Date, title and language the document (its tables right to left if it is), with reproducible zip entries."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    title, lang = chrome.title, chrome.lang
 
     def core(xml: str) -> str:
         xml = re.sub(
@@ -30,10 +33,23 @@ def finish(docx: bytes, title: str, lang: str, when: datetime.datetime, directio
             f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
         )
 
-    edits = {"docProps/core.xml": core}
-    if direction == "rtl":
+    edits = {"docProps/core.xml": core, "word/styles.xml": lambda xml: styles_language(xml, chrome)}
+    if chrome.direction == "rtl":
         edits["word/document.xml"] = right_to_left
     return rewrite(docx, edits, {}, when)
+
+
+def styles_language(xml: str, chrome: PageChrome) -> str:
+    """Declare the plan's language in the default run properties, where Word looks for it.
+
+    Word reads ``w:eastAsia`` for Chinese, Japanese and Korean text, ``w:bidi`` for right-to-left
+    text and ``w:val`` for the rest; the other two keep the defaults of pandoc's reference document.
+    """
+    attribute = "eastAsia" if chrome.script in _EAST_ASIAN else "bidi" if chrome.direction == "rtl" else "val"
+    return re.sub(rf'(<w:lang [^>]*w:{attribute}=")[^"]*(")', rf"\g<1>{escape(chrome.lang)}\2", xml, count=1)
+
+
+_EAST_ASIAN = frozenset({"Hans", "Hant", "Jpan", "Kore"})
 
 
 def right_to_left(xml: str) -> str:

@@ -55,8 +55,11 @@ def unprintable_in(text: str, file: str) -> Iterator[Diagnostic]:
             continue
         line = unicodedata.normalize("NFC", written)
         missing = dict(unprintable(line))
+        fonts = {c: f for c in set(line) if (f := _missing_font_of(c, c in missing.values())) is not None}
+        if not (fonts or missing):
+            continue  # the usual case: every character of the line prints, in a font made for it
         for index, character in enumerate(line):
-            family = _missing_font_of(character, index in missing)
+            family = fonts.get(character)
             if family is not None:
                 by_family[family].append((Where(file, number, index + 1), character))
             elif index in missing:
