@@ -361,3 +361,14 @@ def test_tags_pandoc_and_typst_have_no_words_for_still_build(tmp_path: Path) -> 
         assert process.returncode == 0, f"{tag}: {err.decode()}"
         page = Html.read(tmp_path / tag / "out" / "plan.html").tags("html")[0].attributes
         assert (page["lang"], page["dir"]) == (tag, "rtl" if tag == "yi" else "ltr")
+
+
+def test_letters_of_a_script_no_font_has_are_one_warning_and_a_symbol_its_own(tmp_path: Path) -> None:
+    plan = (LANGUAGES / "fr-CA" / "plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(plan.replace('"Guichet de quartier"', '"ܒܝܬ ܫܡܫܐ 😀"'), encoding="utf-8")
+    run = planc("check", "--format", "json", str(tmp_path))
+    found = [d for d in run.diagnostics if d["code"] == "unprintable-character"]
+    assert [(d["line"], d["column"]) for d in found] == [(59, 13), (59, 22)]
+    script, symbol = found
+    assert "ܒ ܝ ܬ ܫ ܡ ܐ" in script["message"] and "replace it with words" not in script["hint"]
+    assert "😀" in symbol["message"] and "replace it with words" in symbol["hint"]

@@ -47,7 +47,7 @@ def forbidden(text: str, file: str) -> Iterator[Diagnostic]:
 
 
 def unprintable_in(text: str, file: str) -> Iterator[Diagnostic]:
-    """Warn about text the PDF cannot print well: by missing font, or one by one if no font has it."""
+    """Warn about text the PDF cannot print well: by missing font, by script no font has, or symbol by symbol."""
     by_family: dict[Family, list[tuple[Where, str]]] = defaultdict(list)
     without_font: list[tuple[Where, str]] = []
     for number, written in enumerate(text.splitlines(), start=1):
@@ -66,7 +66,10 @@ def unprintable_in(text: str, file: str) -> Iterator[Diagnostic]:
                 without_font.append((Where(file, number, index + 1), character))
     for family, found in by_family.items():
         yield _missing_font(family, found)
-    yield from _without_font(without_font)
+    letters = [(where, c) for where, c in without_font if unicodedata.category(c)[0] in "LM"]
+    if letters:
+        yield _unknown_script(letters)
+    yield from _without_font([(where, c) for where, c in without_font if unicodedata.category(c)[0] not in "LM"])
 
 
 def _missing_font_of(character: str, unprintable: bool) -> Family | None:
@@ -98,6 +101,20 @@ def _without_font(found: list[tuple[Where, str]]) -> Iterator[Diagnostic]:
             ),
             msg("The HTML and DOCX show them as written; no font planc knows has them."),
         )
+
+
+def _unknown_script(found: list[tuple[Where, str]]) -> Diagnostic:
+    """Letters of a script no font planc knows has: text to print, not a symbol to put in words."""
+    return codes.UNPRINTABLE_CHARACTER.at(
+        found[0][0],
+        msg(
+            "No font of the PDF has the letters of this script, so the PDF shows them as □: {characters}.",
+            characters=_sample(character for _where, character in found),
+        ),
+        msg(
+            "The HTML and DOCX show the text as written; for the PDF, ask planc's maintainers to add a font for this script."
+        ),
+    )
 
 
 def _missing_font(family: Family, found: list[tuple[Where, str]]) -> Diagnostic:
