@@ -12,7 +12,7 @@ OUT ?= build
 PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean
+.PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean fonts
 
 all: build
 
@@ -35,15 +35,15 @@ check: $(VENV)/.runtime
 # One build writes every output; the stamp makes a second `make` with nothing changed a no-op.
 build: $(OUT)/.built
 
-$(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime
+$(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime | $(VENV)/.fonts
 	$(BIN)/planc build $(PLAN) -o $(OUT)
 	touch $@
 
-test: clients $(VENV)/.dev lint typecheck pytest
+test: clients fonts $(VENV)/.dev lint typecheck pytest
 
 # The quick loop while editing: lint, types, and every test that needs neither pandoc/Typst nor
 # the real clients (well under a minute).
-test-fast: $(VENV)/.dev lint typecheck
+test-fast: $(VENV)/.dev $(VENV)/.fonts lint typecheck
 	$(BIN)/pytest -m "not toolchain and not clients" -q
 
 lint: $(VENV)/.dev
@@ -77,6 +77,35 @@ docs: $(VENV)/.runtime
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime
 	$(BIN)/planc publish $(PLAN) -o $(OUT)/publish
+
+# The Noto fonts the PDF uses for scripts Typst's own fonts lack (Arabic, Hebrew, Devanagari, CJK, ...;
+# compiler/glyphs says which): Debian's packages, installed with apt when one of their files is missing.
+# Without them `planc check` warns (missing-font) and the PDF shows □ for that text. PLANC_SKIP_FONTS=1
+# skips the install.
+FONT_PACKAGES := fonts-noto-core:/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf \
+	fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc
+
+ifeq ($(PLANC_SKIP_FONTS),1)
+install_fonts = @echo "fonts: not installed (PLANC_SKIP_FONTS=1)"
+else
+define install_fonts
+@missing="$$(for pair in $(FONT_PACKAGES); do [ -f "$${pair#*:}" ] || echo "$${pair%%:*}"; done)"; \
+if [ -n "$$missing" ]; then \
+	echo "fonts: installing" $$missing; \
+	{ $(SUDO) apt-get update -qq && \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; } || \
+	echo "fonts: could not install" $$missing "- planc check will name the text the PDF shows as □"; \
+fi
+endef
+endif
+
+fonts:
+	$(install_fonts)
+
+# The first `make` installs the fonts once; `make fonts` (and `make test`) checks again.
+$(VENV)/.fonts: | $(BIN)/python
+	$(install_fonts)
+	@touch $@
 
 # Real clients for tests/test_clients.py: Debian's Chromium, qpdf, poppler, LibreOffice and a JRE
 # (apt, only the packages whose command is missing) and the npm packages pinned in package-lock.json

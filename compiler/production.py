@@ -50,7 +50,7 @@ def _meta(plan: Plan) -> Meta:
 
 def markdown_of(plan: Plan, changes: Changes | None = None) -> str:
     """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
-    translate = Translator(_meta(plan).lang)
+    translate = Translator.for_document(_meta(plan).lang)
     return render_markdown(lay_out(plan, translate, changes), translate.language)
 
 
@@ -75,7 +75,7 @@ def describe_register(register: Register, plan: Plan, output_format: str, lang: 
 def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None, extras: Extras) -> Request:
     """Render the plan to Markdown and describe the documents to produce from it."""
     meta = _meta(plan)
-    chrome = dataclasses.replace(page_chrome(meta, Translator(meta.lang)), fingerprint=extras.fingerprint)
+    chrome = dataclasses.replace(page_chrome(meta, Translator.for_document(meta.lang)), fingerprint=extras.fingerprint)
     return Request(markdown_of(plan, extras.changes), chrome, formats, out, build_date(plan, epoch))
 
 
@@ -113,6 +113,6 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snap
     with staging.staging(root) as scratch:
         built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch, extras))}
         target = publish.place_release(built, release, root, snapshot)
-    page = render_index(publish.releases(root), Translator(meta.lang))
+    page = render_index(publish.releases(root), Translator.for_document(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from compiler.document.formats import script_of, text_direction
 from compiler.document.parts import PageChrome
 from compiler.messages.diagnostics import msg
+from compiler.messages.tags import parse
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
 
@@ -14,7 +16,7 @@ def page_chrome(meta: Meta, translate: Translator) -> PageChrome:
     """The words around the content, in the plan's language."""
     return PageChrome(
         title=meta.title,
-        lang=meta.lang,
+        lang=parse(meta.lang).text,
         version_label=translate(msg("Version {version}", version=meta.version)),
         draft_mark=translate(msg("DRAFT")) if meta.status != "approved" else None,
         draft_note=translate(msg("This plan is not approved yet: its content may still change.")),
@@ -29,6 +31,8 @@ def page_chrome(meta: Meta, translate: Translator) -> PageChrome:
         ),
         page_label=translate(msg("Page {page} of {pages}", page="{page}", pages="{pages}")),
         version=meta.version,
+        direction=text_direction(meta.lang),
+        script=script_of(meta.lang),
     )
 
 

@@ -1,14 +1,23 @@
-"""Dates, numbers and money as the plan's readers write them, through Babel's locale data (the only Babel user)."""
+"""Dates, numbers, money and text direction as the plan's readers write them, through Babel's locale data.
+
+This is the only Babel user. Babel knows fewer locales than BCP 47 has tags: a tag is read as the
+closest locale Babel has (``sr-Latn-ME`` → ``sr_Latn_ME``, ``fr-CA`` → ``fr_CA``, ``de-CH-1996`` →
+``de_CH``, ``zh-Hans`` → ``zh_Hans``), and as English when Babel knows nothing of its language.
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from decimal import Decimal, localcontext
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent, get_group_symbol
+
+from compiler.messages.tags import LanguageTag, parse
 
 _DECIMALS = re.compile(r"\.0+")
 #: Digits of the arithmetic while formatting: room for any printable number (``model.numbers``) and its cents.
@@ -18,16 +27,69 @@ _DIGITS = 80
 def grouping(lang: str) -> str:
     """The symbol a language writes between groups of thousands (``it-IT`` → ``.``; ``""`` if unknown)."""
     try:
-        return str(get_group_symbol(Locale.parse(lang.replace("-", "_"))))
+        locale = locale_for(lang)
+        if locale.language != parse(lang).language:
+            return ""  # Babel knows nothing of the language: no guess
+        return str(get_group_symbol(locale))
     except (UnknownLocaleError, ValueError):
         return ""
+
+
+#: Scripts written right to left (ISO 15924), for tags that name their script (``az-Arab``).
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa"})
+
+
+@functools.cache
+def locale_for(tag: str) -> Locale:
+    """The closest locale Babel has for a BCP 47 tag; English if it knows nothing of the language."""
+    parts = parse(tag)
+    for candidate in _candidates(parts):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse("en")
+
+
+def _candidates(parts: LanguageTag) -> list[str]:
+    script, region = parts.script, parts.region
+    names = [parts.language]
+    if script:
+        names.insert(0, f"{parts.language}_{script}")
+    if region:
+        names.insert(0, f"{parts.language}_{region}")
+    if script and region:
+        names.insert(0, f"{parts.language}_{script}_{region}")
+    return names
+
+
+def script_of(tag: str) -> str | None:
+    """The script (ISO 15924) a tag is written in: its own (``sr-Latn``) or its language's likely one (``ja`` → ``Jpan``)."""
+    parts = parse(tag)
+    if parts.script:
+        return parts.script
+    likely = get_global("likely_subtags")
+    for key in (f"{parts.language}_{parts.region}", parts.language):
+        found = re.search(r"_([A-Z][a-z]{3})(?:_|$)", str(likely.get(key, "")))
+        if found:
+            return found.group(1)
+    return None
+
+
+def text_direction(tag: str) -> str:
+    """``rtl`` for a language written right to left (``ar``, ``he``, ``fa``, ``az-Arab``), ``ltr`` otherwise."""
+    script = script_of(tag)
+    if script:
+        return "rtl" if script in _RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    locale = locale_for(tag)
+    return str(locale.text_direction) if locale.language == parse(tag).language else "ltr"
 
 
 class Formats:
     """Formatting for one locale (``it-IT`` → ``it_IT``) and one currency."""
 
     def __init__(self, lang: str, currency: str = "EUR") -> None:
-        self.locale = Locale.parse(lang.replace("-", "_"))
+        self.locale = locale_for(lang)
         self.currency = currency
         pattern = self.locale.currency_formats["standard"].pattern
         self._whole_money = _DECIMALS.sub("", pattern.split(";")[0])
@@ -75,8 +137,13 @@ class Formats:
         return text
 
     def day(self, day: datetime.date) -> str:
-        """A day in the locale's long form: ``29 novembre 2024``."""
-        return format_date(day, "long", locale=self.locale)
+        """A day in the locale's long form: ``29 novembre 2024``.
+
+        In a right-to-left locale the date starts with a RIGHT-TO-LEFT MARK, as CLDR's own money
+        formats do, so that its leading day number is not read with left-to-right words before it.
+        """
+        mark = "\u200f" if self.locale.text_direction == "rtl" else ""
+        return mark + format_date(day, "long", locale=self.locale)
 
     def period(self, start: str | None, end: str | None) -> str:
         """``marzo 2025 – dicembre 2026``."""

@@ -271,3 +271,5 @@ class PageChrome:
     page_label: str  #: holds ``{page}`` and ``{pages}``
     version: str = ""
     fingerprint: str = ""  #: the sources' hash (``review.snapshot.fingerprint``), kept in the DOCX
+    direction: str = "ltr"  #: ``rtl`` for a plan written right to left
+    script: str | None = None  #: the plan's script (ISO 15924): ``Latn``, ``Arab``, ``Jpan``

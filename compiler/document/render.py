@@ -29,7 +29,7 @@ def _join(items: Iterable[Any], separator: str = ", ") -> Markdown:
 
 
 def _translated(environment: jinja2.Environment, language: str) -> jinja2.Environment:
-    translate = Translator(language)
+    translate = Translator.for_document(language)
     environment.install_gettext_callables(  # type: ignore[attr-defined]
         translate.gettext, lambda one, many, n: translate.gettext(one if n == 1 else many), newstyle=True
     )

@@ -108,7 +108,7 @@ def _candidate(change: Change) -> _Candidate:
     if digest(raw) != change.digest:
         raise _Refused(_CHANGED_ON_DISK)
     text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    old_source, _problems = sources.loader.parse(text, str(change.file))
+    old_source, _problems = sources.loader.load_values(text, str(change.file))
     if old_source is None:
         raise _Refused(msg("The file has errors that stop it being read: correct them in the editor first."))
     if change.path is not None and _same(_at(old_source.data, change.path), change.new):
@@ -135,7 +135,7 @@ def _exact_text(change: Change, text: str, old_source: SourceFile) -> tuple[str,
                 new_text = yaml_edit.change(text, change.path, old or {}, change.new, quote_all)
         except yaml_edit.EditError:
             return None
-        new_source, _problems = sources.loader.parse(new_text, str(change.file))
+        new_source, _problems = sources.loader.load_values(new_text, str(change.file))
         if new_source is None:
             continue
         path = change.path if change.path is not None else _added_path(new_source, change.section, change.as_list)

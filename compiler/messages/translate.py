@@ -8,20 +8,25 @@ import importlib.resources
 from pathlib import Path
 
 from compiler.messages.diagnostics import Arg, Text
+from compiler.messages.tags import parse
 
 #: The compiled catalogues, shipped inside the package.
 LOCALE_DIR = Path(str(importlib.resources.files(__package__) / "locale"))
 DOMAIN = "planc"
+#: The languages planc speaks in: every message, label and document word.
 LANGUAGES = ("en", "it")
+#: The languages a plan's documents can be dressed in: their own words (headings, labels, page
+#: chrome) are translated, while diagnostics stay in English for the last three.
+DOCUMENT_LANGUAGES = (*LANGUAGES, "fr", "es", "de")
 DEFAULT_LANGUAGE = "en"
 
 
-def language_of(tag: str | None) -> str:
+def language_of(tag: str | None, languages: tuple[str, ...] = LANGUAGES) -> str:
     """Return the supported language for a BCP 47 tag (``it-IT`` → ``it``), English otherwise."""
     if not tag:
         return DEFAULT_LANGUAGE
-    primary = tag.replace("_", "-").split("-")[0].lower()
-    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+    primary = parse(tag).language
+    return primary if primary in languages else DEFAULT_LANGUAGE
 
 
 @functools.cache
@@ -32,9 +37,14 @@ def _catalog(language: str) -> gettext.NullTranslations:
 class Translator:
     """Turns ``Text`` values into strings in one language."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language_of(language)
+    def __init__(self, language: str, languages: tuple[str, ...] = LANGUAGES) -> None:
+        self.language = language_of(language, languages)
         self._catalog = _catalog(self.language)
+
+    @classmethod
+    def for_document(cls, tag: str) -> Translator:
+        """A translator for the words of a plan's documents, in any of ``DOCUMENT_LANGUAGES``."""
+        return cls(tag, DOCUMENT_LANGUAGES)
 
     def gettext(self, message: str) -> str:
         """Translate one msgid."""

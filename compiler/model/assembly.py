@@ -12,6 +12,7 @@ from typing import Any
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.model import codes
 from compiler.model.fields import Fields
+from compiler.model.language import untranslated
 from compiler.model.numbers import WrittenNumber, exact
 from compiler.model.objects import (
     Action,
@@ -69,6 +70,8 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
                 lists[section].extend(_items(source, section, value))
     if complete:
         problems.extend(_missing_sections(sources, mappings))
+    if "plan" in mappings:
+        problems.extend(untranslated(mappings["plan"]))
     plan = Plan(
         meta=_meta(mappings["plan"]) if "plan" in mappings else None,
         vision=_vision(mappings["vision"]) if "vision" in mappings else None,

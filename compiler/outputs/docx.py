@@ -11,7 +11,7 @@ from compiler.review.comments import SOURCES_PROPERTY, VERSION_PROPERTY
 
 
 class DocxWriter(Writer):
-    """pandoc writes the DOCX with planc's styles; planc dates it and names its title and language."""
+    """pandoc writes the DOCX with planc's styles; planc dates it and names its title, language and direction."""
 
     output = "plan.docx"
     default_reference: pandoc.Run | None = None
@@ -31,7 +31,9 @@ class DocxWriter(Writer):
         self.job = job
         reference = docx_reference.reference(self.default_reference.wait(), job.chrome)
         (self.folder / "reference.docx").write_bytes(reference)
-        meta: Node = {"lang": {"t": "MetaString", "c": job.chrome.lang}}
+        # No "lang" for pandoc, which would look up its own words ("Table") in translations it lacks for
+        # some languages (zh, yi) and fail: ``docx_package.finish`` writes the language into the styles.
+        meta: Node = {"dir": {"t": "MetaString", "c": job.chrome.direction}}
         source = write_ast(job.ast, meta, job.ast["blocks"], self.folder / "docx.json")
         options = [f"--reference-doc={self.folder / 'reference.docx'}"]
         self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)
@@ -44,7 +46,7 @@ class DocxWriter(Writer):
         raw = (self.folder / "raw.docx").read_bytes()
         chrome = self.job.chrome
         properties = {VERSION_PROPERTY: chrome.version, SOURCES_PROPERTY: chrome.fingerprint}
-        finished = docx_package.finish(raw, chrome.title, chrome.lang, self.when, properties)
+        finished = docx_package.finish(raw, chrome, self.when, properties)
         (self.folder / self.output).write_bytes(finished)
         return self.folder / self.output
 

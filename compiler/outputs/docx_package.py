@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
+
+from compiler.document.parts import PageChrome
 
 _CUSTOM = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -33,10 +36,14 @@ def custom_properties(properties: Mapping[str, str]) -> str:
 
 
 def finish(
-    docx: bytes, title: str, lang: str, when: datetime.datetime, properties: Mapping[str, str] | None = None
+    docx: bytes, chrome: PageChrome, when: datetime.datetime, properties: Mapping[str, str] | None = None
 ) -> bytes:
-    """Date, title and language the document, add its custom ``properties``, with reproducible zip entries."""
+    """Date, title and language the document (its tables right to left if it is), add its custom ``properties``.
+
+    The zip entries are written reproducibly.
+    """
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    title, lang = chrome.title, chrome.lang
 
     def core(xml: str) -> str:
         xml = re.sub(
@@ -49,10 +56,48 @@ def finish(
             f"<dc:title>{escape(title)}</dc:title><dc:language>{escape(lang)}</dc:language></cp:coreProperties>",
         )
 
-    edits: dict[str, Callable[[str], str]] = {"docProps/core.xml": core}
+    edits: dict[str, Callable[[str], str]] = {
+        "docProps/core.xml": core,
+        "word/styles.xml": lambda xml: styles_language(xml, chrome),
+    }
+    if chrome.direction == "rtl":
+        edits["word/document.xml"] = right_to_left
     if properties:
         edits["docProps/custom.xml"] = lambda _xml: custom_properties(properties)
     return rewrite(docx, edits, {}, when)
+
+
+def styles_language(xml: str, chrome: PageChrome) -> str:
+    """Declare the plan's language in the default run properties, where Word looks for it.
+
+    Word reads ``w:eastAsia`` for Chinese, Japanese and Korean text, ``w:bidi`` for right-to-left
+    text and ``w:val`` for the rest; the other two keep the defaults of pandoc's reference document.
+    """
+    attribute = "eastAsia" if chrome.script in _EAST_ASIAN else "bidi" if chrome.direction == "rtl" else "val"
+    return re.sub(rf'(<w:lang [^>]*w:{attribute}=")[^"]*(")', rf"\g<1>{escape(chrome.lang)}\2", xml, count=1)
+
+
+_EAST_ASIAN = frozenset({"Hans", "Hant", "Jpan", "Kore"})
+
+
+def right_to_left(xml: str) -> str:
+    """Lay tables out from the right; mark as right-to-left only the runs that hold right-to-left letters.
+
+    pandoc makes bidi paragraphs but not bidi tables, and marks every run ``w:rtl``, which makes
+    LibreOffice set digits and Latin words as complex-script text (``1,250 (2024)`` broken in two).
+    """
+    xml = re.sub(r"(<w:tblPr>(?:<w:tblStyle [^>]*/>)?)", r"\1<w:bidiVisual />", xml)
+    return _RUN.sub(_unmark_left_to_right_run, xml)
+
+
+_RUN = re.compile(r"<w:r>(?:(?!</w:r>).)*</w:r>", re.S)
+
+
+def _unmark_left_to_right_run(run: re.Match[str]) -> str:
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", run.group()))
+    if any(unicodedata.bidirectional(character) in ("R", "AL") for character in text):
+        return run.group()
+    return run.group().replace("<w:rtl />", "")
 
 
 def rewrite(

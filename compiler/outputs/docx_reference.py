@@ -35,10 +35,16 @@ def _field(instruction: str) -> str:
     )
 
 
+def _paragraph(style: str, chrome: PageChrome) -> str:
+    """The start of a header or footer paragraph, right to left in a right-to-left plan."""
+    bidi = "<w:bidi/>" if chrome.direction == "rtl" else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{bidi}</w:pPr>'
+
+
 def _header(chrome: PageChrome) -> str:
     mark = _run("\t" + chrome.draft_mark, f'<w:b/><w:color w:val="{COLOURS["draft"]}"/>') if chrome.draft_mark else ""
     return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {_W} {_R}><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {_W} {_R}>{_paragraph("Header", chrome)}'
         f"{_run(chrome.title + ' · ' + chrome.version_label)}{mark}</w:p></w:hdr>"
     )
 
@@ -48,6 +54,7 @@ def _footer(chrome: PageChrome) -> str:
     pieces = re.split(r"(\{page\}|\{pages\})", chrome.page_label)
     runs = "".join(fields.get(piece) or (_run(piece) if piece else "") for piece in pieces)
     return (
+        # Only planc's words, in a left-to-right language: never a bidi paragraph ("Page 1 of 10").
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {_W} {_R}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
         f"{runs}</w:p></w:ftr>"
     )

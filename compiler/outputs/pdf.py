@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 from compiler import templates
+from compiler.glyphs import fonts_for
+from compiler.messages.tags import parse
 from compiler.outputs import pandoc
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.typst import Compiler, TypstError
@@ -46,6 +48,15 @@ def fix_field_access(source: str) -> str:
     return "".join(out)
 
 
+def _typst_language(tag: str) -> Node:
+    """Typst's ``lang`` (ISO 639) and ``region`` (ISO 3166 alpha-2) for a BCP 47 tag."""
+    parts = parse(tag)
+    meta: Node = {"lang-code": {"t": "MetaString", "c": parts.language}}
+    if parts.region and parts.region.isalpha():
+        meta["region"] = {"t": "MetaString", "c": parts.region}
+    return meta
+
+
 def _typst_blocks(block: Node) -> list[Node]:
     if block["t"] != "Div":
         return [block]
@@ -73,7 +84,6 @@ class PdfWriter(Writer):
     def start(self, job: Job) -> None:
         """Start pandoc writing the Typst source."""
         chrome = job.chrome
-        language, _, region = chrome.lang.partition("-")
         meta = pandoc_meta(
             chrome,
             running_title=chrome.title,
@@ -81,9 +91,8 @@ class PdfWriter(Writer):
             draft_mark=chrome.draft_mark,
             toc_title=chrome.toc_title,
         )
-        meta["lang-code"] = {"t": "MetaString", "c": language}
-        if region:
-            meta["region"] = {"t": "MetaString", "c": region}
+        meta.update(_typst_language(chrome.lang))
+        meta["fonts"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": name} for name in fonts_for(chrome.script)]}
         source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _typst_blocks), self.folder / "typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"

@@ -1,8 +1,9 @@
 """Compile the Typst source pandoc wrote into a PDF/A-2a + PDF/UA-1 file with the ``typst`` wheel.
 
 The compile runs in a child Python process (the binding cannot be interrupted otherwise), in a
-scratch root that holds only ``main.typ``, with Typst's own fonts only, no packages, a fixed
-timestamp, and every warning treated as an error.
+scratch root that holds only ``main.typ``, with Typst's own fonts and the installed Noto fonts
+planc knows (``compiler.glyphs``) only, no packages, a fixed timestamp, and every warning treated
+as an error.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from compiler.glyphs import printable, replace
+from compiler.glyphs import gather_fonts, printable, replace
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
 TIMEOUT_SECONDS = 300
 MAX_GLYPH_RETRIES = 20
+#: The language of Typst's own words (table captions, quotation marks) when those of the plan's cannot print.
+FALLBACK_LANGUAGE = "en"
 _MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
 
 
@@ -76,29 +79,39 @@ def version() -> str:
 def _compile(source: Path, output: Path, timestamp: int) -> None:
     import typst  # noqa: PLC0415 - only the child process needs it
 
-    text = source.read_text(encoding="utf-8")
-    source.write_text(printable(text), encoding="utf-8")
-    with tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty:
+    text = printable(source.read_text(encoding="utf-8"))
+    source.write_text(text, encoding="utf-8")
+    inputs: dict[str, str] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty,
+        tempfile.TemporaryDirectory(prefix="planc-typst-fonts-") as fonts,
+    ):
+        gather_fonts(Path(fonts))
         for _attempt in range(MAX_GLYPH_RETRIES):
             try:
                 pdf, warnings = typst.compile_with_warnings(
                     str(source),
                     root=str(source.parent),
-                    font_paths=[],
+                    font_paths=[fonts],
                     ignore_system_fonts=True,
                     pdf_standards=list(PDF_STANDARDS),
                     timestamp=timestamp,
                     package_path=empty,
                     package_cache_path=empty,
+                    sys_inputs=inputs,
                 )
                 break
             except typst.TypstError as problem:
                 missing = _MISSING_TEXT.search(str(problem))
-                if missing is None:
+                if missing is None or (missing.group(1) not in text and inputs):
                     raise
+                if missing.group(1) not in text:
+                    # Typst's own words for the language (「」, 表) and no font for them: use English ones.
+                    inputs = {"planc-lang": FALLBACK_LANGUAGE}
+                    continue
                 # A character the glyph table thought printable: show it as missing and try again.
-                text = source.read_text(encoding="utf-8")
-                source.write_text(replace(text, set(missing.group(1))), encoding="utf-8")
+                text = replace(text, set(missing.group(1)))
+                source.write_text(text, encoding="utf-8")
         else:
             raise TypstError("Typst kept finding characters no font can print")
     if warnings:

@@ -58,10 +58,13 @@ class Writer:
 
 
 def pandoc_meta(chrome: PageChrome, **extra: str | None) -> Node:
-    """The document metadata planc gives a pandoc writer: title, language and chrome words."""
+    """The document metadata planc gives a pandoc writer: title, language, direction and chrome words."""
     meta: Node = {
         "title": {"t": "MetaInlines", "c": literal(chrome.title)},
-        "lang": {"t": "MetaString", "c": chrome.lang},
+        # Not pandoc's own "lang": with it pandoc looks up its translations of words such as
+        # "Abstract" and warns (so fails) for a language it has none for (zh, zh-TW, yi).
+        "language-tag": {"t": "MetaString", "c": chrome.lang},
+        "dir": {"t": "MetaString", "c": chrome.direction},
     }
     for key, value in extra.items():
         if value is not None:

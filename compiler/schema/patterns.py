@@ -58,7 +58,9 @@ PATTERN_EXPLANATIONS: dict[str, tuple[Code, Text, Text]] = {
 }
 _FIELD_PATTERNS: dict[str, Text] = {
     "version": msg('Write the version in quotes, with digits and points: "1.0" or "0.3".'),
-    "lang": msg("Write a language tag such as it-IT or en-GB."),
+    "lang": msg(
+        "Write a language tag such as it-IT, en-GB, fr-CA, zh-Hans or ar: the language, then the script or country if needed."
+    ),
     "slug": msg("Use only lowercase letters, digits and single hyphens, for example piano-strategico."),
     "currency": msg("Write a three-letter currency code such as EUR."),
     "tax_code": msg('Write the 11 digits (16 characters for a person) in quotes, with no spaces: "00429440068".'),

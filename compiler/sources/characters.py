@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from compiler.glyphs import unprintable
+from compiler.glyphs import Family, missing_family, unprintable
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.sources import codes
 
 MAX_CHARACTER_REPORTS = 10
+MAX_CHARACTER_SAMPLE = 20
 _BAD_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )
@@ -45,20 +47,93 @@ def forbidden(text: str, file: str) -> Iterator[Diagnostic]:
 
 
 def unprintable_in(text: str, file: str) -> Iterator[Diagnostic]:
-    reported = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith("#") or line.isascii():
+    """Warn about text the PDF cannot print well: by missing font, by script no font has, or symbol by symbol."""
+    by_family: dict[Family, list[tuple[Where, str]]] = defaultdict(list)
+    without_font: list[tuple[Where, str]] = []
+    for number, written in enumerate(text.splitlines(), start=1):
+        if written.lstrip().startswith("#") or written.isascii():
             continue
-        for index, character in unprintable(line):
-            if reported == MAX_CHARACTER_REPORTS:
-                return
-            reported += 1
-            yield codes.UNPRINTABLE_CHARACTER.at(
-                Where(file, number, index + 1),
-                msg(
-                    "No font of the PDF has the character {character} ({name}): the PDF will show □ instead.",
-                    character=character,
-                    name=unicodedata.name(character, f"U+{ord(character):04X}"),
-                ),
-                msg("The HTML and DOCX show it as written; to have it in the PDF too, replace it with words."),
-            )
+        line = unicodedata.normalize("NFC", written)
+        missing = dict(unprintable(line))
+        fonts = {c: f for c in set(line) if (f := _missing_font_of(c, c in missing.values())) is not None}
+        if not (fonts or missing):
+            continue  # the usual case: every character of the line prints, in a font made for it
+        for index, character in enumerate(line):
+            family = fonts.get(character)
+            if family is not None:
+                by_family[family].append((Where(file, number, index + 1), character))
+            elif index in missing:
+                without_font.append((Where(file, number, index + 1), character))
+    for family, found in by_family.items():
+        yield _missing_font(family, found)
+    letters = [(where, c) for where, c in without_font if unicodedata.category(c)[0] in "LM"]
+    if letters:
+        yield _unknown_script(letters)
+    yield from _without_font([(where, c) for where, c in without_font if unicodedata.category(c)[0] not in "LM"])
+
+
+def _missing_font_of(character: str, unprintable: bool) -> Family | None:
+    """The missing font made for a character: for □, or for a letter Typst's own fonts stand in for."""
+    if ord(character) < 0x80 or not (unprintable or unicodedata.category(character)[0] in "LM"):
+        return None  # spaces, digits and punctuation print well in any font
+    return missing_family(character)
+
+
+def _without_font(found: list[tuple[Where, str]]) -> Iterator[Diagnostic]:
+    for where, character in found[:MAX_CHARACTER_REPORTS]:
+        yield codes.UNPRINTABLE_CHARACTER.at(
+            where,
+            msg(
+                "No font of the PDF has the character {character} ({name}): the PDF will show □ instead.",
+                character=character,
+                name=unicodedata.name(character, f"U+{ord(character):04X}"),
+            ),
+            msg("The HTML and DOCX show it as written; to have it in the PDF too, replace it with words."),
+        )
+    rest = found[MAX_CHARACTER_REPORTS:]
+    if rest:
+        yield codes.UNPRINTABLE_CHARACTER.at(
+            rest[0][0],
+            msg(
+                "{count} more characters of this file are in no font of the PDF, which will show □ for them: {characters}.",
+                count=len(rest),
+                characters=_sample(character for _where, character in rest),
+            ),
+            msg("The HTML and DOCX show them as written; no font planc knows has them."),
+        )
+
+
+def _unknown_script(found: list[tuple[Where, str]]) -> Diagnostic:
+    """Letters of a script no font planc knows has: text to print, not a symbol to put in words."""
+    return codes.UNPRINTABLE_CHARACTER.at(
+        found[0][0],
+        msg(
+            "No font of the PDF has the letters of this script, so the PDF shows them as □: {characters}.",
+            characters=_sample(character for _where, character in found),
+        ),
+        msg(
+            "The HTML and DOCX show the text as written; for the PDF, ask planc's maintainers to add a font for this script."
+        ),
+    )
+
+
+def _missing_font(family: Family, found: list[tuple[Where, str]]) -> Diagnostic:
+    return codes.MISSING_FONT.at(
+        found[0][0],
+        msg(
+            "The font {family} is not installed, so the PDF shows these characters as □ or in a font not made for them: {characters}.",
+            characters=_sample(character for _where, character in found),
+            family=family.name,
+        ),
+        msg(
+            "Install Debian's {package} package (“make fonts” does it) and build again; the HTML and DOCX show the text as written.",
+            package=family.package,
+        ),
+    )
+
+
+def _sample(characters: Iterable[str]) -> str:
+    """The distinct characters, the first ones of them: ``地 域 福 … (+12)``."""
+    distinct = list(dict.fromkeys(characters))
+    shown = " ".join(distinct[:MAX_CHARACTER_SAMPLE])
+    return shown + (f" … (+{len(distinct) - MAX_CHARACTER_SAMPLE})" if len(distinct) > MAX_CHARACTER_SAMPLE else "")

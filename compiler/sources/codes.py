@@ -24,6 +24,9 @@ KEY_SPACES = error("key-spaces", msg("A key has spaces at its edges or a non-bre
 UNPRINTABLE_CHARACTER = warning(
     "unprintable-character", msg("A character no font of the PDF has: the PDF shows □ instead.")
 )
+MISSING_FONT = warning(
+    "missing-font", msg("A font the PDF needs for some of the text is not installed: the PDF shows □ instead.")
+)
 COMMENT_IN_VALUE = warning("comment-in-value", msg("“ #” cut a value short: the rest became a comment."))
 EMPTY_FILE = error("empty-file", msg("A plan file is empty."))
 NOT_A_MAPPING = error("not-a-mapping", msg("A plan file does not start with section names."))
@@ -47,6 +50,7 @@ CODES = (
     KEY_NOT_TEXT,
     KEY_SPACES,
     UNPRINTABLE_CHARACTER,
+    MISSING_FONT,
     COMMENT_IN_VALUE,
     EMPTY_FILE,
     NOT_A_MAPPING,

@@ -10,6 +10,7 @@ line and column.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,14 +151,15 @@ class _Builder:
 
     def _scalar(self, event: Any) -> None:
         self._refuse_decorations(event)
+        text = unicodedata.normalize("NFC", event.value)  # "é" one way, whether typed as é or as e + ◌́
         if event.style:  # quoted or block text: libyaml marks plain scalars with an empty style
-            self._place(event.value, event)
+            self._place(text, event)
             return
-        value = resolve_plain(event.value)
+        value = resolve_plain(text)
         self._check_comment(event)
         path = self._place(value, event)
         if path is not None and type(value) in _NUMBERS:
-            self.source.numbers[path] = event.value  # `12.000` read as 12.0: the text says what was meant
+            self.source.numbers[path] = text  # `12.000` read as 12.0: the text says what was meant
 
     def _start(self, event: Any) -> None:
         self._refuse_decorations(event)
@@ -281,6 +283,6 @@ class _Builder:
         )
 
 
-def parse(text: str, file: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+def load_values(text: str, file: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     """The values of one file's text, or ``None`` with the problems that stopped the reading."""
     return _Builder(text, file).build()

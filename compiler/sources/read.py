@@ -28,5 +28,5 @@ def load(path: Path, file: str) -> Loaded:
     problems = list(forbidden(text, file))
     if problems:
         return Loaded(None, problems, text)
-    source, problems = loader.parse(text, file)
+    source, problems = loader.load_values(text, file)
     return Loaded(source, [*problems, *unprintable_in(text, file)], text)
