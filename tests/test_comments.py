@@ -30,7 +30,7 @@ COMMENTS = [
     Comment("AZ-01 Sportello", "Titolo da rivedere.", "Bruno Verdi"),  # AZ-01's heading
     Comment("IND-01", "=Valore troppo basso", "Carla Neri"),  # its row in the index (OB-1.1's table links it)
     Comment("Laboratori di cittadinanza", "Unire le due azioni?", "Dario Bassi", last="AZ-03 Festa"),  # AZ-20 → AZ-03
-    Comment("Comune di Prova", "Quota da confermare.", "Elena Sala", after="Per fonte di finanziamento"),  # budget
+    Comment("Comune di Prova", "Quota da confermare.", "Elena Sala", after="Per finanziatore"),  # budget
     Comment("Laboratori di cittadinanza", "D'accordo con Anna.", "Bruno Verdi"),  # the reply (below)
 ]
 REPLY, RESOLVED = {5: 0}, [1]  # python-docx numbers comments from 0 in the order they are added
@@ -81,7 +81,7 @@ def test_every_comment_lands_on_the_object_it_sits_on(reviewed: dict[str, Path])
     assert (by_text["Festa di quartiere"]["kind"], by_text["Festa di strada"]["kind"]) == ("deletion", "insertion")
     assert by_text["Festa di strada"]["author"] == "Rita Blu" and by_text["Festa di strada"]["date"] == "2025-02-12"
     budget = by_text["Quota da confermare."]
-    assert (budget["section"], budget["headings"]) == ("sec:budget-sources", ["Budget", "Per fonte di finanziamento"])
+    assert (budget["section"], budget["headings"]) == ("sec:budget-sources", ["Budget", "Per finanziatore"])
 
 
 def test_the_register_is_in_plan_order_with_replies_after_what_they_answer(reviewed: dict[str, Path]) -> None:
