@@ -27,6 +27,10 @@ class ToolchainError(Exception):
     """pandoc or Typst failed, or the outputs could not be written."""
 
 
+class UnsafeMarkdown(Exception):
+    """planc's own Markdown held something the gate had to remove: a bug in planc, never the plan's."""
+
+
 @dataclass(frozen=True)
 class Request:
     """One build: the Markdown, the page chrome, which formats, where and when."""
@@ -62,7 +66,9 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
         for writer in writers:
             writer.prepare()
         parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
-        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        ast, removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        if removed:  # every plan text is escaped before it gets here: stop rather than guess
+            raise UnsafeMarkdown(f"the safety gate had to remove {', '.join(removed)} from planc's own Markdown")
         job = Job(ast, request.chrome, folder, data_dir, request.when)
         for writer in writers:
             writer.start(job)
