@@ -6,6 +6,7 @@ Exit codes: 0 no errors (warnings allowed); 1 the plan has errors (or warnings u
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
@@ -182,7 +183,7 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
     checked = outcome.checked
     translate = Translator(options.lang or (checked.language if checked else None) or "en")
     if outcome.failure is not None:
-        click.echo(f"planc: {outcome.failure}", err=True)
+        click.echo(f"planc: {report.visible(outcome.failure)}", err=True)
         sys.exit(outcome.exit_code)
     if checked is not None:
         carets = options.output_format == "text" and sys.stdout.isatty()
@@ -191,7 +192,7 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
         if options.output_format == "text":
             click.echo(report.summary(checked.diagnostics, translate), err=True)
     for note in (*((outcome.refusal,) if outcome.refusal else ()), *outcome.notes):
-        click.echo(f"planc: {translate(note)}", err=True)
+        click.echo(f"planc: {report.visible(translate(note))}", err=True)
     sys.exit(outcome.exit_code)
 
 
@@ -200,9 +201,17 @@ def _terminate(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _printable_streams() -> None:
+    """Let the report print on any terminal: what its encoding lacks becomes an escape (``\\xab``)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Run the command line, turning any unexpected exception into exit code 4."""
     signal.signal(signal.SIGTERM, _terminate)
+    _printable_streams()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -222,7 +231,10 @@ def main() -> None:
         if "--traceback" in sys.argv[1:]:
             traceback.print_exc()
         else:
+            from compiler.messages.report import visible  # noqa: PLC0415
+
             click.echo(
-                f"planc: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", err=True
+                f"planc: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --traceback for details)",
+                err=True,
             )
         sys.exit(EXIT_INTERNAL)

@@ -19,6 +19,8 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs re-exp
 
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.sources import codes
+from compiler.sources.characters import first_bad_character
+from compiler.sources.escapes import escaped_characters
 from compiler.sources.source_file import PathKey, SourceFile
 from compiler.sources.yaml_errors import syntax_error
 
@@ -154,6 +156,8 @@ class _Builder:
             self._check_comment(event)
         else:
             value = event.value
+            if event.style == '"' and first_bad_character(value) is not None:  # written as an escape
+                self.problems.extend(escaped_characters(self.lines, self.file, event.start_mark, event.end_mark))
         self._place(value, event)
 
     def _start(self, event: Any) -> None:
