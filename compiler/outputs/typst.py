@@ -19,6 +19,11 @@ from compiler.glyphs import printable, replace
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
+#: The folder that holds planc's own ``compiler`` package: the only code the child may import
+#: besides the installed packages (never the working directory's or the plan folder's).
+PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+#: ``-I``: no working directory, no script folder, no PYTHON* variables, no user site-packages.
+_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from compiler.outputs.typst import run; run()"
 TIMEOUT_SECONDS = 300
 MAX_GLYPH_RETRIES = 20
 _MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
@@ -36,7 +41,7 @@ class Compiler:
     """
 
     def __init__(self, timestamp: int) -> None:
-        command = [sys.executable, "-m", "compiler.outputs.typst", str(timestamp)]
+        command = [sys.executable, "-I", "-c", _CHILD, PACKAGE_ROOT, str(timestamp)]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def compile(self, source: Path, output: Path) -> None:
@@ -106,8 +111,13 @@ def _compile(source: Path, output: Path, timestamp: int) -> None:
     output.write_bytes(pdf)
 
 
+def run() -> None:
+    """Child process entry: ``python -I -c … PACKAGE_ROOT TIMESTAMP``, then ``[source, output]`` on stdin."""
+    sys.exit(main(sys.argv[2:]))
+
+
 def main(arguments: list[str]) -> int:
-    """Child process entry: ``python -m compiler.outputs.typst TIMESTAMP``, then ``[source, output]`` on stdin."""
+    """Compile what the parent asks for: ``arguments`` holds the timestamp."""
     timestamp = int(arguments[0])
     import typst  # noqa: F401, PLC0415 - load the engine while the parent is still running pandoc
 
@@ -121,7 +131,3 @@ def main(arguments: list[str]) -> int:
         sys.stderr.write(str(exc) + "\n")
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
