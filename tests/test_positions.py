@@ -124,6 +124,7 @@ def build(line: str, description: str) -> tuple[int, dict[str, Any], dict[str, s
         for name, data in plan_files(line, description).items():
             (plan / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         run = planc("build", str(plan), "-o", str(out), "--format", "json")
+        assert run.exit_code in (0, 1), run.stderr  # never a toolchain failure (3) or a crash (4)
         report = json.loads(run.stdout)
         written = sorted(p.name for p in out.iterdir()) if out.exists() else []
         if run.exit_code != 0:
