@@ -9,7 +9,6 @@ BIN := $(VENV)/bin
 PLAN ?= plan
 OUT ?= build
 
-PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 .PHONY: all check build test test-fast lint typecheck pytest publish bench messages clean distclean
@@ -30,13 +29,21 @@ $(VENV)/.dev: pyproject.toml $(VENV)/.runtime
 	touch $@
 
 check: $(VENV)/.runtime
-	$(BIN)/planc check $(PLAN)
+	$(BIN)/planc check '$(PLAN)'
 
 # One build writes every output; the stamp makes a second `make` with nothing changed a no-op.
 build: $(OUT)/.built
 
-$(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime
-	$(BIN)/planc build $(PLAN) -o $(OUT)
+# What the plan folder holds (every entry's type, and each file's size and time, hidden ones
+# aside): a file added, removed or renamed rebuilds, not only a file changed, and names with
+# spaces need no escaping. Written before make decides, and only when it differs.
+PLAN_STATE := $(OUT)/.plan-files
+ifneq ($(filter all build $(OUT)/.built,$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p '$(OUT)' && find '$(PLAN)' -not -path '*/.*' \( -type d -printf '%y %p\n' -o -printf '%y %s %T@ %p\n' \) 2>/dev/null | LC_ALL=C sort > '$(PLAN_STATE).new' && { cmp -s '$(PLAN_STATE).new' '$(PLAN_STATE)' && rm -f '$(PLAN_STATE).new' || mv -f '$(PLAN_STATE).new' '$(PLAN_STATE)'; })
+endif
+
+$(OUT)/.built: $(PLAN_STATE) $(COMPILER_FILES) $(VENV)/.runtime
+	$(BIN)/planc build '$(PLAN)' -o '$(OUT)'
 	touch $@
 
 test: clients $(VENV)/.dev lint typecheck pytest
@@ -70,7 +77,7 @@ messages: $(VENV)/.dev
 
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime
-	$(BIN)/planc publish $(PLAN) -o $(OUT)/publish
+	$(BIN)/planc publish '$(PLAN)' -o '$(OUT)/publish'
 
 # Real clients for tests/test_clients.py: Debian's Chromium, qpdf, poppler, LibreOffice and a JRE
 # (apt, only the packages whose command is missing) and the npm packages pinned in package-lock.json
