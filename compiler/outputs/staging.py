@@ -79,17 +79,19 @@ def commit(files: dict[str, Path], out: Path) -> list[Path]:
 
 def _keep_previous(files: dict[str, Path], out: Path) -> dict[Path, Path | None]:
     """Hard-link each output that is about to be replaced into the staging folder."""
-    kept: dict[Path, Path | None] = {}
-    for name, staged in files.items():
-        target, previous = out / name, staged.with_name(f"{staged.name}.previous")
-        try:
-            os.link(target, previous)
-        except FileNotFoundError:
-            previous = None  # nothing to keep: a failed build removes the new file again
-        except OSError:  # a file system without hard links: a copy keeps it as well
-            shutil.copyfile(target, previous)
-        kept[target] = previous
-    return kept
+    return {
+        out / name: _keep(out / name, staged.with_name(f"{staged.name}.previous")) for name, staged in files.items()
+    }
+
+
+def _keep(target: Path, previous: Path) -> Path | None:
+    try:
+        os.link(target, previous)
+    except FileNotFoundError:
+        return None  # nothing to keep: a failed build removes the new file again
+    except OSError:  # a file system without hard links: a copy keeps it as well
+        shutil.copyfile(target, previous)
+    return previous
 
 
 def _restore(placed: list[Path], kept: dict[Path, Path | None]) -> None:
