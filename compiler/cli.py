@@ -183,7 +183,7 @@ def _finish(outcome: Outcome, options: ReportOptions) -> None:
     checked = outcome.checked
     translate = Translator(options.lang or (checked.language if checked else None) or "en")
     if outcome.failure is not None:
-        click.echo(f"planc: {report.visible(outcome.failure)}", err=True)
+        click.echo(f"planc: {report.visible(translate(outcome.failure))}", err=True)
         sys.exit(outcome.exit_code)
     if checked is not None:
         carets = options.output_format == "text" and sys.stdout.isatty()

@@ -50,7 +50,7 @@ class Outcome:
     strict: bool = False
     written: tuple[Path, ...] = ()
     refusal: Text | None = None  #: the command would not do it (exit 1)
-    failure: str | None = None  #: pandoc, Typst or the file system failed (exit 3)
+    failure: Text | None = None  #: pandoc, Typst or the file system failed (exit 3)
     notes: tuple[Text, ...] = ()
 
     @property

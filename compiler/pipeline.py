@@ -57,7 +57,7 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     try:
         written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch)
     except production.ToolchainError as problem:
-        return Outcome(checked, options.strict, failure=str(problem))
+        return Outcome(checked, options.strict, failure=problem.message)
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
 
 
@@ -71,9 +71,9 @@ def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Outcome:
     try:
         written = production.publish_plan(checked.plan, root, epoch)
     except production.PublishError as refusal:
-        return Outcome(checked, True, refusal=msg("{reason}", reason=str(refusal)))
+        return Outcome(checked, True, refusal=refusal.message)
     except production.ToolchainError as problem:
-        return Outcome(checked, True, failure=str(problem))
+        return Outcome(checked, True, failure=problem.message)
     return Outcome(checked, True, tuple(written), notes=_wrote(written))
 
 

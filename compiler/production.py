@@ -10,7 +10,7 @@ from compiler.document.render import index, render
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
 from compiler.outputs import publish, staging
-from compiler.outputs.produce import Request, ToolchainError, produce
+from compiler.outputs.produce import Request, ToolchainError, cannot_write, produce
 from compiler.outputs.publish import PublishError
 from compiler.outputs.registry import FORMATS
 
@@ -42,16 +42,20 @@ def produce_plan(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | N
 
 
 def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
-    """Build every format of a checked plan and add it to ``root`` as a new version."""
+    """Build every format of a checked plan and add it to ``root`` as a new version: all or nothing."""
     meta = _meta(plan)
     day = meta.date.first_day() if meta.date else None
     release = publish.Release(
         meta.title, meta.version, meta.slug or publish.slugify(meta.title), day.isoformat() if day else "", meta.status
     )
     publish.folder_for(root, release)
-    with staging.staging(root) as scratch:
-        built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
-        target = publish.assemble(built, release, root)
-    page = index(publish.releases(root), Translator(meta.lang))
-    staging.write_bytes(root / "index.html", page.encode("utf-8"))
+    try:
+        published = publish.releases(root) if root.is_dir() else []  # a broken manifest stops it here
+        with staging.staging(root) as scratch:
+            built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
+            folder, manifest = publish.stage(built, release, scratch)
+            page = index(publish.newest_first([manifest, *published]), Translator(meta.lang))
+            target = publish.place(folder, root, page.encode("utf-8"))
+    except OSError as problem:
+        raise ToolchainError(cannot_write(root, problem)) from problem
     return [*sorted(target.iterdir()), root / "index.html"]

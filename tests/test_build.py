@@ -273,7 +273,7 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
     again = planc("publish", str(base_plan), "-o", str(root))
-    assert again.exit_code == 1 and "already published" in again.stderr
+    assert again.exit_code == 1 and "già pubblicata" in again.stderr
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
     index = Html.read(root / "index.html")
     assert [a.attributes["href"] for a in index.tags("a")][:3] == [

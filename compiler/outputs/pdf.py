@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler import templates
+from compiler.messages.diagnostics import msg
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.typst import Compiler, TypstError
@@ -107,7 +108,7 @@ class PdfWriter(Writer):
         text = fix_field_access(source.read_text(encoding="utf-8"))
         forbidden = sorted(FORBIDDEN_CALLS.intersection(called_names(text)))
         if forbidden:
-            raise TypstError(f"refusing to compile Typst source that calls {', '.join(forbidden)}")
+            raise TypstError(msg("Refusing to compile Typst source that calls {names}.", names=", ".join(forbidden)))
         source.write_text(text, encoding="utf-8")
         self.compiler.compile(source, self.folder / self.output)
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.document.parts import PageChrome
+from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.system import reason
 from compiler.outputs import pandoc, staging
 from compiler.outputs.ast_gate import sanitise
 from compiler.outputs.registry import WRITERS
@@ -23,7 +25,7 @@ from compiler.outputs.writer import Job, Writer
 SPLIT_ABOVE = 64_000
 
 
-class ToolchainError(Exception):
+class ToolchainError(Failure):
     """pandoc or Typst failed, or the outputs could not be written."""
 
 
@@ -49,9 +51,14 @@ def produce(request: Request) -> list[Path]:
             files = _produce(request, folder)
             return staging.commit(files, request.out)
     except (pandoc.PandocError, TypstError) as exc:
-        raise ToolchainError(str(exc)) from exc
+        raise ToolchainError(exc.message) from exc
     except OSError as exc:
-        raise ToolchainError(f"cannot write the outputs in {request.out}: {exc.strerror or exc}") from exc
+        raise ToolchainError(cannot_write(request.out, exc)) from exc
+
+
+def cannot_write(folder: Path, error: OSError) -> Text:
+    """Why the outputs could not be written in ``folder``."""
+    return msg("Cannot write the outputs in {folder}: {reason}.", folder=str(folder), reason=reason(error))
 
 
 def _produce(request: Request, folder: Path) -> dict[str, Path]:

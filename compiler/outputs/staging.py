@@ -109,14 +109,3 @@ def _sync_folder(out: Path) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write a whole file atomically (temporary file, then rename)."""
-    temporary = path.with_name(f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from compiler.glyphs import printable, replace
+from compiler.messages.diagnostics import Failure, Text, msg
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
@@ -29,7 +30,7 @@ MAX_GLYPH_RETRIES = 20
 _MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
 
 
-class TypstError(Exception):
+class TypstError(Failure):
     """Typst failed, warned, or ran out of time."""
 
 
@@ -57,15 +58,24 @@ class Compiler:
             _out, err = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             self.stop()
-            raise TypstError(f"Typst took longer than {timeout:.0f} s to compile the PDF") from exc
-        if self.process.returncode != 0:
             raise TypstError(
-                err.decode("utf-8", errors="replace").strip() or f"Typst exited with {self.process.returncode}"
-            )
+                msg("Typst took longer than {seconds} s to compile the PDF.", seconds=f"{timeout:.0f}")
+            ) from exc
+        if self.process.returncode != 0:
+            raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), self.process.returncode))
 
     def stop(self) -> None:
         """Stop the child if it is still running (a build that failed before the PDF)."""
         stop(self.process)
+
+
+def _child_failure(detail: str, code: int) -> Text:
+    """The child's message: planc's own (as JSON), or Typst's text."""
+    try:
+        told = json.loads(detail)
+        return msg(str(told["msgid"]), **{str(k): str(v) for k, v in dict(told["args"]).items()})
+    except (ValueError, KeyError, TypeError):
+        return msg("Typst could not compile the PDF: {detail}", detail=detail or f"exit {code}")
 
 
 def version() -> str:
@@ -105,9 +115,9 @@ def _compile(source: Path, output: Path, timestamp: int) -> None:
                 text = source.read_text(encoding="utf-8")
                 source.write_text(replace(text, set(missing.group(1))), encoding="utf-8")
         else:
-            raise TypstError("Typst kept finding characters no font can print")
+            raise TypstError(msg("Typst kept finding characters no font can print."))
     if warnings:
-        raise TypstError("Typst warned: " + "; ".join(str(warning) for warning in warnings))
+        raise TypstError(msg("Typst warned: {detail}", detail="; ".join(str(warning) for warning in warnings)))
     output.write_bytes(pdf)
 
 
@@ -127,6 +137,9 @@ def main(arguments: list[str]) -> int:
     source, output = (Path(part) for part in json.loads(line))
     try:
         _compile(source, output, timestamp)
+    except TypstError as failure:  # planc's own message, translated by the parent
+        sys.stderr.write(json.dumps({"msgid": failure.message.msgid, "args": failure.message.args}) + "\n")
+        return 1
     except Exception as exc:  # report any Typst failure to the parent as text
         sys.stderr.write(str(exc) + "\n")
         return 1
