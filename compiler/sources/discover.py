@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from compiler.messages.diagnostics import Diagnostic, Text, Where, msg
+from compiler.messages.system import reason
 from compiler.sources import codes
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -27,9 +28,9 @@ def discover(plan_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
 
     def unreadable(error: OSError) -> None:
-        reason = error.strerror or str(error)
         where = Where(str(error.filename or plan_dir))
-        problems.append(codes.UNREADABLE_FILE.at(where, msg("Cannot read the folder: {reason}.", reason=reason)))
+        message = msg("Cannot read the folder: {reason}.", reason=reason(error))
+        problems.append(codes.UNREADABLE_FILE.at(where, message))
 
     for folder, folders, files in os.walk(plan_dir, onerror=unreadable):
         folders[:] = [name for name in folders if not name.startswith(".")]
@@ -57,8 +58,8 @@ def _problem(path: Path, root: Path, is_folder: bool) -> Diagnostic | None:
         target = path.resolve(strict=True)
         mode = target.stat().st_mode
     except (OSError, RuntimeError) as error:  # dangling or looping link
-        reason = getattr(error, "strerror", None) or str(error)
-        return _ignored(path, msg("This link leads nowhere ({reason}): the file is not read.", reason=reason))
+        why = reason(error) if isinstance(error, OSError) else msg("the links loop back on themselves")
+        return _ignored(path, msg("This link leads nowhere ({reason}): the file is not read.", reason=why))
     if not target.is_relative_to(root):
         return codes.OUTSIDE_PLAN_FOLDER.at(
             Where(str(path)),

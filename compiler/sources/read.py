@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 
 from compiler.messages.diagnostics import Where, msg
+from compiler.messages.system import reason
 from compiler.sources import codes, loader
 from compiler.sources.characters import forbidden, unprintable_in
 from compiler.sources.decode import MAX_BYTES, decode, too_large
@@ -20,11 +20,12 @@ def load(path: Path, file: str) -> Loaded:
         raw = _read(path)
     except _TooLarge as large:
         return Loaded(None, [too_large(file, large.size)])
+    except _NotAFile:
+        message = msg("Cannot read the file: it is not an ordinary file (a pipe or a device).")
+        return Loaded(None, [codes.UNREADABLE_FILE.at(Where(file), message)])
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Loaded(
-            None, [codes.UNREADABLE_FILE.at(Where(file), msg("Cannot read the file: {reason}.", reason=reason))]
-        )
+        message = msg("Cannot read the file: {reason}.", reason=reason(exc))
+        return Loaded(None, [codes.UNREADABLE_FILE.at(Where(file), message)])
     text, problems = decode(raw, file)
     if text is None:
         return Loaded(None, problems)
@@ -33,6 +34,10 @@ def load(path: Path, file: str) -> Loaded:
         return Loaded(None, problems, text)
     source, problems = loader.build(text, file)
     return Loaded(source, [*problems, *unprintable_in(text, file)], text)
+
+
+class _NotAFile(Exception):
+    pass
 
 
 class _TooLarge(Exception):
@@ -47,7 +52,7 @@ def _read(path: Path) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "it is not an ordinary file")
+            raise _NotAFile
         if status.st_size > MAX_BYTES:
             raise _TooLarge(status.st_size)
         raw = handle.read(MAX_BYTES + 1)  # the file may have grown since
