@@ -139,12 +139,18 @@ def _formats(value: str) -> tuple[str, ...]:
     return chosen
 
 
+#: 2107-12-31 23:59:59 UTC: the last second a DOCX (a ZIP file) can date its parts with.
+LAST_EPOCH = 4_354_819_199
+
+
 def _epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isascii() or not value.isdigit():
         raise click.BadParameter(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}")
+    if int(value) > LAST_EPOCH:
+        raise click.BadParameter(f"SOURCE_DATE_EPOCH must be at most {LAST_EPOCH} (the end of 2107), not {value}")
     return int(value)
 
 

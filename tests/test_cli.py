@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,23 @@ def test_usage_errors_exit_2(arguments: list[str], base_plan: Path) -> None:
     )
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
+
+
+@pytest.mark.parametrize("epoch", ["4354819200", "99999999999999999999999", "-1", "1e9", "\u0661\u0662"])
+@pytest.mark.parametrize("command", ["build", "publish"])
+def test_a_source_date_epoch_documents_cannot_carry_is_a_usage_error(
+    epoch: str, command: str, base_plan: Path, tmp_path: Path
+) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "compiler", command, str(base_plan), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert "SOURCE_DATE_EPOCH" in completed.stderr and "Traceback" not in completed.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_internal_error_is_one_line_and_exit_4(base_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
