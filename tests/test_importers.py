@@ -292,7 +292,9 @@ TRICKY = [
 def tiny(texts: list[str]) -> ImportResult:
     plan: Item = {"title": "T", "version": "1.0", "status": "draft", "date": "2025-01-01", "lang": "it-IT"}
     result = ImportResult(name="tiny", source="a test", plan={**plan, "period": {"start": 2025, "end": 2026}})
-    result.organisations = [{"id": "org", "name": "Org", "type": "other", "description": text} for text in texts]
+    result.organisations = [
+        {"id": f"org-{n}", "name": "Org", "type": "other", "description": text} for n, text in enumerate(texts)
+    ]
     return result
 
 
@@ -388,3 +390,100 @@ def test_every_kind_of_note_is_documented() -> None:
                 assert isinstance(kind, ast.Constant), f"{path.name}:{node.lineno}: a note's kind must be a literal"
                 noted.add(kind.value)
     assert noted == set(NOTE_KINDS)
+
+
+# --- Malformed sources: exit 1 with a message, and never a plan that fails check ------------------
+
+MEASURE_ROW = {
+    "missione": "M1",
+    "descrizione_missione": "Digitalizzazione",
+    "componente": "M1C1",
+    "descrizione_componente": "Pubblica amministrazione digitale",
+    "codice_univoco_misura": "M1C1I1.01",
+    "id_misura": "M1C1I1.1",
+    "descrizione_misura": "Infrastrutture digitali",
+    "codice_univoco_submisura": "M1C1I1.01.00",
+    "descrizione_submisura": "",
+    "amministrazione_titolare": "Ministero della prova",
+    "nr_seq_mt": "M1C1-1",
+    "milestone_target": "Target",
+    "nome_milestone_target": "Enti migrati",
+    "descrizione_specifica_di_ogni_milestone_e_target": "Enti migrati al cloud",
+    "ita_ue": "UE",
+    "indicatore_qualitativo": "",
+    "unita_di_misura_target": "Numero",
+    "riferimento_di_partenza_target": "0",
+    "valore_obiettivo_target": "100",
+    "trimestre_di_conseguimento": "Q2",
+    "anno_di_conseguimento": "2025",
+}
+
+
+def snapshot(folder: Path, rows: list[dict[str, str]], registry: str | None = None) -> Path:
+    """A tiny Italia Domani snapshot folder: the milestones-and-targets file, and perhaps a registry."""
+    import csv
+
+    folder.mkdir(parents=True)
+    with (folder / "PNRR_MeT_OAprogrammazione.csv").open("w", encoding="utf-8", newline="") as stream:
+        table = csv.writer(stream, quoting=csv.QUOTE_ALL)
+        table.writerow(MEASURE_ROW)
+        table.writerows([[row.get(column, "") for column in MEASURE_ROW] for row in rows])
+    if registry is not None:
+        (folder / "AmmTitolari_interoperabilitaBDAP.csv").write_text(registry, encoding="utf-8")
+    return folder
+
+
+def run_pnrr(source: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = importers.main(["pnrr", str(source), "-o", str(out)])
+    return code, capsys.readouterr().err
+
+
+def test_a_tiny_snapshot_imports_into_a_plan_that_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    second = {**MEASURE_ROW, "nr_seq_mt": "M1C1-2", "anno_di_conseguimento": "0000"}  # not a year: left out
+    code, report = run_pnrr(snapshot(tmp_path / "x-2025-04", [MEASURE_ROW, second]), tmp_path / "out", capsys)
+    assert code == 0, report
+    checked = pipeline.check(tmp_path / "out")
+    assert not checked.has_errors(), [d.code for d in checked.diagnostics]
+    assert checked.plan is not None and checked.plan.meta is not None
+    assert str(checked.plan.meta.period) != "" and "0000" not in (tmp_path / "out" / "00-plan.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("rows", "registry", "said"),
+    [
+        ([{k: v for k, v in MEASURE_ROW.items() if k != "anno_di_conseguimento"}], None, ":2: the row has 20 cells"),
+        ([{**MEASURE_ROW, "anno_di_conseguimento": "0000"}], None, "no deadline year"),
+        ([MEASURE_ROW], "codice_ente_ipa,nome\nabc,Ministero della prova\n", "no column amministrazione_titolare"),
+        ([MEASURE_ROW], "amministrazione_titolare,codice_ente_ipa\nMinistero della prova\n", ":2: the row has 1 cells"),
+    ],
+    ids=["short-row", "year-0000", "registry-without-owner", "registry-short-row"],
+)
+def test_a_malformed_snapshot_is_exit_1_with_a_message_and_writes_nothing(
+    rows: list[dict[str, str]], registry: str | None, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = snapshot(tmp_path / "x-2025-04", rows, registry)
+    if said.startswith(":2: the row has 20"):  # the CSV writer wrote every column: cut the last cell off
+        table = source / "PNRR_MeT_OAprogrammazione.csv"
+        lines = table.read_text(encoding="utf-8").splitlines()
+        table.write_text("\n".join([lines[0], lines[1].rsplit(",", 1)[0]]) + "\n", encoding="utf-8")
+    code, report = run_pnrr(source, tmp_path / "out", capsys)
+    assert code == 1 and said in report, report
+    assert "Traceback" not in report
+    assert not list((tmp_path / "out").glob("*.yaml"))
+
+
+def test_an_importer_never_writes_a_plan_that_fails_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = snapshot(tmp_path / "x-2025-04", [MEASURE_ROW])
+    read = pnrr.read
+
+    def read_with_a_dangling_owner(folder: Path) -> ImportResult:
+        result = read(folder)
+        result.actions[0]["owner"] = "pa-nessuno"  # as if a mapping went wrong
+        return result
+
+    monkeypatch.setitem(importers.IMPORTERS, "pnrr", (read_with_a_dangling_owner, "PNRR"))
+    code, report = run_pnrr(source, tmp_path / "out", capsys)
+    assert code == 1 and "unknown-reference" in report
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

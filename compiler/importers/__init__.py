@@ -17,8 +17,10 @@ from pathlib import Path
 
 from compiler.importers import agid, pnrr, writer
 from compiler.importers.result import ImportResult, SourceError, describe
+from compiler.messages.diagnostics import english
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+_SHOWN = 10
 
 #: Importer name → its reader, with what it reads.
 IMPORTERS: dict[str, tuple[Callable[[Path], ImportResult], str]] = {
@@ -60,6 +62,13 @@ def run(importer: str, source_dir: Path, out: Path, verbose: bool = False) -> in
     print(describe(result, verbose), file=sys.stderr)
     try:
         written = writer.write(result, out)
+    except writer.PlanRejected as rejected:
+        print("The plan made from the source does not pass planc check, so nothing was written:", file=sys.stderr)
+        for problem in rejected.diagnostics[:_SHOWN]:
+            where = problem.where
+            place = f"{Path(where.file).name}:{where.line}:{where.column}"
+            print(f"  {place} [{problem.code}] {english(problem.message)}", file=sys.stderr)
+        return EXIT_SOURCE
     except (OSError, writer.WriteError) as exc:
         print(f"Cannot write the plan: {exc}", file=sys.stderr)
         return EXIT_OUTPUT

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler import sources
-from compiler.importers import agid_actions
+from compiler.importers import agid_actions, fields
 from compiler.importers.agid_actions import Lines
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import ImportResult, Item, SourceError
@@ -84,9 +84,10 @@ def _load(path: Path, result: ImportResult) -> sources.SourceFile:
 
 def _period(folder: str) -> tuple[int, int]:
     found = _EDITION.search(folder)
-    if found is None or int(found.group(1)) > int(found.group(2)):
+    years = (int(found.group(1)), int(found.group(2))) if found else (0, -1)
+    if not (years[0] in fields.YEARS and years[1] in fields.YEARS and years[0] <= years[1]):
         raise SourceError(f"the folder name {folder!r} does not say the plan's years (such as 2019-2021)")
-    return int(found.group(1)), int(found.group(2))
+    return years
 
 
 def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from compiler.importers import pnrr_actions, pnrr_indicators
+from compiler.importers import fields, pnrr_actions, pnrr_indicators
 from compiler.importers.ids import IdSpace, ascii_text, slug
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row, read_registry, read_rows
 from compiler.importers.result import ImportResult, Item, SourceError
@@ -60,7 +60,7 @@ def read(source_dir: Path) -> ImportResult:
 
 def _period(rows: list[Row], result: ImportResult) -> tuple[int, int]:
     """The first and last deadline year."""
-    years = sorted({int(row["anno_di_conseguimento"]) for row in rows if row["anno_di_conseguimento"].isdigit()})
+    years = sorted({year for row in rows if (year := fields.deadline_year(row["anno_di_conseguimento"])) is not None})
     if not years:
         raise SourceError(f"{MET_FILE} has no deadline year (anno_di_conseguimento) on any row")
     result.handled["plan period taken from the first and last deadline year"] += 1

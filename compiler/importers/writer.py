@@ -11,15 +11,16 @@ Only files this writer made (they start with ``MARK``) are ever replaced or remo
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from compiler import sources
+from compiler import pipeline, sources
 from compiler.importers.ids import slug
 from compiler.importers.result import ImportResult, Item
-from compiler.messages.diagnostics import Severity
+from compiler.messages.diagnostics import Diagnostic, Severity
 from compiler.sources.decode import MAX_BYTES
 from compiler.sources.loader import resolve_plain
 
@@ -72,21 +73,33 @@ def layout(result: ImportResult) -> dict[str, dict[str, Any]]:
     return files
 
 
+class PlanRejected(Exception):
+    """The plan made from the source does not pass ``planc check``: nothing is written."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} error(s)")
+        self.diagnostics = diagnostics
+
+
 def write(result: ImportResult, out_dir: Path) -> list[Path]:
-    """Write the plan files into ``out_dir``, replacing an earlier import's files; return their paths."""
+    """Write the plan files into ``out_dir``, replacing an earlier import's files; return their paths.
+
+    Every file is staged in a hidden folder of ``out_dir`` first, and the staged plan is checked
+    as ``planc check`` would: a plan with errors is never written (``PlanRejected``).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     old = _generated_files(out_dir)
     header = f"{MARK} from {result.source}: re-run the importer rather than edit this file.\n"
     staged: list[tuple[Path, Path]] = []
-    try:
+    with tempfile.TemporaryDirectory(prefix=".planc-import-", dir=out_dir) as folder:
         for name, document in layout(result).items():
             for part_name, part, text in _fit(name, document, header):
-                staged.append((_stage(out_dir, part_name, part, text), out_dir / part_name))
+                staged.append((_stage(Path(folder), part_name, part, text), out_dir / part_name))
+        errors = [d for d in pipeline.check(Path(folder)).diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise PlanRejected(errors)
         for temporary, final in staged:
             os.replace(temporary, final)
-    finally:
-        for temporary, _final in staged:
-            temporary.unlink(missing_ok=True)
     written = [final for _temporary, final in staged]
     for stale in set(old) - set(written):
         stale.unlink()
@@ -116,7 +129,7 @@ def _fit(name: str, document: dict[str, Any], header: str) -> list[tuple[str, di
 
 def _stage(out_dir: Path, name: str, document: dict[str, Any], text: str) -> Path:
     """Write one file next to its final place and load it back as planc does; it must be the same data."""
-    temporary = out_dir / f".{name}.tmp"
+    temporary = out_dir / name
     temporary.write_text(text, encoding="utf-8")
     loaded = sources.load(temporary, name)
     errors = [problem for problem in loaded.problems if problem.severity is Severity.ERROR]
