@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler import checks, schema, sources
-from compiler.messages.diagnostics import Text, msg
+from compiler.messages.diagnostics import Severity, Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
+from compiler.schema.codes import INVALID_ID
 
 
 def check(plan_dir: Path) -> Checked:
@@ -28,11 +29,15 @@ def check(plan_dir: Path) -> Checked:
             texts[str(path)] = result.text
         if result.source is not None:
             loaded.append(result.source)
-    problems.extend(schema.validate(loaded))
+    schema_problems = schema.validate(loaded)
     complete = len(loaded) == len(files)
     plan, assembly_problems = assemble(loaded, complete)
     problems.extend(assembly_problems)
-    problems.extend(checks.check(plan, complete))
+    cross_problems = list(checks.check(plan, complete))
+    # A value the schema refused and a cross-check explained (a title written as an id): say it once.
+    explained = {d.where for d in cross_problems if d.severity is Severity.ERROR}
+    problems.extend(d for d in schema_problems if not (d.code == INVALID_ID.name and d.where in explained))
+    problems.extend(cross_problems)
     problems.sort(key=lambda d: d.sort_key)
     return Checked(plan, problems, texts)
 

@@ -61,7 +61,7 @@ MARKUP = [
 WORDS = st.sampled_from(["Piano", "città", "l’ente", "2025", "€ 12", "«sì»", "a", "x", " ", "  "])
 TEXT = st.lists(st.one_of(st.sampled_from(MARKUP), WORDS), min_size=1, max_size=8).map("".join).filter(str.strip)
 #: Characters that open the Markdown subset of descriptive fields; kept out of their text.
-SUBSET = re.compile(r"[*_\[\]<>]|^\s*(?:[-*+•]|\d{1,3}[.)])(?:\s|$)")
+SUBSET = re.compile(r"[*_\[\]<>]|^\s*(?:[-*+•◦▪‣●○■–]|\d{1,3}[.)])(?:\s|$)")
 
 
 def compare(text: str) -> str:

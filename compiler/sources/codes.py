@@ -15,6 +15,7 @@ BIDI_CHARACTER = error("bidi-character", msg("An invisible text-direction charac
 YAML_SYNTAX = error("yaml-syntax", msg("The YAML structure is broken."))
 YAML_TAB = error("yaml-tab", msg("A tab is used for indentation."))
 YAML_COLON = error("yaml-colon", msg("A value contains “: ”, so YAML reads a new key."))
+MISSING_COLON = error("missing-colon", msg("A key is written without the colon after it."))
 YAML_ANCHOR = error("yaml-anchor", msg("YAML anchors or aliases are used."))
 YAML_TAG = error("yaml-tag", msg("An explicit YAML tag such as !!python/object is used."))
 MULTIPLE_DOCUMENTS = error("multiple-documents", msg("A file holds more than one YAML document."))
@@ -41,6 +42,7 @@ CODES = (
     YAML_SYNTAX,
     YAML_TAB,
     YAML_COLON,
+    MISSING_COLON,
     YAML_ANCHOR,
     YAML_TAG,
     MULTIPLE_DOCUMENTS,

@@ -27,9 +27,36 @@ NEEDS_WHOLE_PLAN = True
 
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
-    """Report references to ids that no object has (malformed ids are the schema's to report)."""
+    """Report references to ids that no object has, and titles written where an id belongs.
+
+    Other malformed ids are the schema's to report; a title the schema refused as an id is
+    reported here instead, with the id it names (the pipeline keeps this diagnostic, not both).
+    """
     for reference in references(plan):
-        if reference.ref.id not in index.kinds and IDENTIFIER.fullmatch(reference.ref.id):
+        if reference.ref.id in index.kinds:
+            continue
+        if not IDENTIFIER.fullmatch(reference.ref.id):
+            named = index.named(reference.ref.id, reference.kinds)
+            if named is not None:
+                identifier, exactly = named
+                written, field = reference.ref.id, reference.field
+                message = (
+                    msg(
+                        "“{written}” (in “{field}”) is the name of {id}, not its id.",
+                        written=written,
+                        field=field,
+                        id=identifier,
+                    )
+                    if exactly
+                    else msg(
+                        "“{written}” (in “{field}”) is close to the name of {id}, but a reference needs an id.",
+                        written=written,
+                        field=field,
+                        id=identifier,
+                    )
+                )
+                yield reference.ref.where, message, msg("Write its id instead: {id}.", id=identifier)
+        else:
             yield (
                 reference.ref.where,
                 msg(
