@@ -71,7 +71,7 @@ distclean: clean
 
 # Re-extract translatable text, merge it into the catalogues, and compile them.
 messages: $(VENV)/.dev
-	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
+	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg -k plural:1,2 --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
 	$(BIN)/pybabel update -i compiler/messages/locale/planc.pot -d compiler/messages/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
 	$(BIN)/pybabel compile -d compiler/messages/locale -D planc --statistics
 

@@ -19,10 +19,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from compiler import __version__
+from compiler.messages.diagnostics import Text, msg
+from compiler.messages.translate import Translator, speak_the_users_language_in_the_toolkit, user_language
 from compiler.outcome import EXIT_INTERNAL, EXIT_TOOLCHAIN, EXIT_USAGE
 
 if TYPE_CHECKING:
     from compiler.outcome import Outcome
+
+
+#: Words said before any plan is read (help, usage errors): in the user's language (their locale).
+#: click's own words too: it asks gettext, now pointed at planc's catalogue (before any option is made).
+_USERS = Translator(user_language())
+speak_the_users_language_in_the_toolkit()
+
+
+def _said(text: Text) -> str:
+    return _USERS(text)
 
 
 @dataclass(frozen=True)
@@ -35,9 +47,9 @@ class ReportOptions:
 
 
 def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    function = click.option("--strict", is_flag=True, help="Treat warnings as errors.")(function)
+    function = click.option("--strict", is_flag=True, help=_said(msg("Treat warnings as errors.")))(function)
     function = click.option(
-        "--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's)."
+        "--lang", type=click.Choice(["it", "en"]), help=_said(msg("Language of messages (default: the plan's)."))
     )(function)
     return click.option(
         "--format",
@@ -45,7 +57,7 @@ def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["text", "json", "github"]),
         default="text",
         show_default=True,
-        help="How to print diagnostics.",
+        help=_said(msg("How to print diagnostics.")),
     )(function)
 
 
@@ -75,22 +87,32 @@ def _print_version(context: click.Context, _parameter: click.Parameter, value: b
         try:
             click.echo(f"{name} {version()}")
         except Exception as problem:  # say what is missing, never a traceback
-            click.echo(f"{name}: not available ({problem})")
+            click.echo(f"{name}: {_said(msg('not available ({problem})', problem=str(problem)))}")
     context.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version, help="Show the versions."
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_said(msg("Check a strategic plan written as YAML and build it into HTML, DOCX and PDF.")),
 )
-@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full traceback of an internal error.")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help=_said(msg("Show the versions.")),
+)
+@click.option(
+    "--traceback", "show_traceback", is_flag=True, help=_said(msg("Show the full traceback of an internal error."))
+)
 @click.pass_context
 def cli(context: click.Context, show_traceback: bool) -> None:
     """Check a strategic plan written as YAML and build it into HTML, DOCX and PDF."""
     context.obj = show_traceback
 
 
-@cli.command()
+@cli.command(help=_said(msg("Validate and cross-check the plan in PLAN_DIR (default: plan); write nothing.")))
 @_PLAN_DIR
 @_report_options
 def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) -> None:
@@ -101,28 +123,40 @@ def check(plan_dir: Path, output_format: str, lang: str | None, strict: bool) ->
     _finish(Outcome(pipeline.check(plan_dir), strict), ReportOptions(output_format, lang, strict))
 
 
-@cli.command()
+@cli.command(help=_said(msg("List every diagnostic code, its severity and what it means.")))
 @click.option(
-    "--lang", type=click.Choice(["it", "en"]), default="en", show_default=True, help="Language of the descriptions."
+    "--lang",
+    type=click.Choice(["it", "en"]),
+    help=_said(msg("Language of the descriptions (default: your locale's).")),
 )
-def codes(lang: str) -> None:
+def codes(lang: str | None) -> None:
     """List every diagnostic code, its severity and what it means."""
     from compiler.catalogue import CATALOGUE  # noqa: PLC0415
-    from compiler.messages.translate import Translator  # noqa: PLC0415
 
-    translate = Translator(lang)
+    translate = Translator(lang or user_language())
     width = max(map(len, CATALOGUE))
     for name, code in CATALOGUE.items():
         click.echo(f"{name:<{width}}  {code.severity.value:<7}  {translate(code.meaning)}")
 
 
-@cli.command("import")
+@cli.command(
+    "import", help=_said(msg("Turn a real public plan (PNRR, AgID three-year plan) into planc sources in OUT."))
+)
 @click.argument("kind", type=click.Choice(["pnrr", "agid"]))
 @click.argument("source_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
-    "-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the plan files."
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help=_said(msg("Folder for the plan files.")),
 )
-@click.option("-v", "--verbose", is_flag=True, help="List every value that could not be taken over, not only examples.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help=_said(msg("List every value that could not be taken over, not only examples.")),
+)
 def import_plan(kind: str, source_dir: Path, out: Path, verbose: bool) -> None:
     """Turn a real public plan (PNRR, AgID three-year plan) into planc sources in OUT."""
     from compiler import importers  # noqa: PLC0415
@@ -135,7 +169,9 @@ def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in ("html", "docx", "pdf")]
     if unknown or not chosen:
-        raise click.BadParameter(f"choose among html, docx, pdf (got {value!r})", param_hint="--to")
+        raise click.BadParameter(
+            _said(msg("choose among html, docx, pdf (not {value})", value=repr(value))), param_hint="--to"
+        )
     return chosen
 
 
@@ -148,16 +184,34 @@ def _epoch() -> int | None:
     if not value:
         return None
     if not value.isascii() or not value.isdigit():
-        raise click.BadParameter(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}")
+        raise click.BadParameter(
+            _said(msg("SOURCE_DATE_EPOCH must be a number of seconds, not {value}", value=repr(value)))
+        )
     if int(value) > LAST_EPOCH:
-        raise click.BadParameter(f"SOURCE_DATE_EPOCH must be at most {LAST_EPOCH} (the end of 2107), not {value}")
+        raise click.BadParameter(
+            _said(
+                msg(
+                    "SOURCE_DATE_EPOCH must be at most {last} (the end of 2107), not {value}",
+                    last=LAST_EPOCH,
+                    value=value,
+                )
+            )
+        )
     return int(value)
 
 
-@cli.command()
+@cli.command(
+    help=_said(msg("Check the plan in PLAN_DIR and write OUT/plan.html, plan.docx and plan.pdf (and plan.md)."))
+)
 @_PLAN_DIR
-@_out_option(Path("build"), "Folder for the outputs.")
-@click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
+@_out_option(Path("build"), _said(msg("Folder for the outputs.")))
+@click.option(
+    "--to",
+    "formats",
+    default="html,docx,pdf",
+    show_default=True,
+    help=_said(msg("Formats to write, comma-separated.")),
+)
 @_report_options
 def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
     """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
@@ -167,13 +221,18 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
     _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
-@cli.command()
+@cli.command(help=_said(msg("Publish the plan's version into OUT/<version>/ (a plan with warnings is refused).")))
 @_PLAN_DIR
-@_out_option(Path("build/publish"), "Folder holding the published versions.")
+@_out_option(Path("build/publish"), _said(msg("Folder holding the published versions.")))
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help=_said(msg("How to print diagnostics.")),
 )
-@click.option("--lang", type=click.Choice(["it", "en"]), help="Language of messages (default: the plan's).")
+@click.option("--lang", type=click.Choice(["it", "en"]), help=_said(msg("Language of messages (default: the plan's).")))
 def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
     """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
     from compiler import pipeline  # noqa: PLC0415
@@ -184,10 +243,9 @@ def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> 
 def _finish(outcome: Outcome, options: ReportOptions) -> None:
     """Print what a command did (the report, then its notes) and exit with its code: the one place."""
     from compiler.messages import report  # noqa: PLC0415
-    from compiler.messages.translate import Translator  # noqa: PLC0415
 
     checked = outcome.checked
-    translate = Translator(options.lang or (checked.language if checked else None) or "en")
+    translate = Translator(options.lang or (checked.language if checked else None) or user_language())
     if outcome.failure is not None:
         click.echo(f"planc: {report.visible(translate(outcome.failure))}", err=True)
         sys.exit(outcome.exit_code)
@@ -225,11 +283,8 @@ def main() -> None:
     except click.ClickException as problem:
         problem.show()
         sys.exit(EXIT_USAGE)
-    except click.Abort:
-        click.echo("planc: interrupted", err=True)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        click.echo("planc: interrupted", err=True)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo(f"planc: {_said(msg('interrupted'))}", err=True)
         sys.exit(130)
     except SystemExit:
         raise
@@ -239,8 +294,10 @@ def main() -> None:
         else:
             from compiler.messages.report import visible  # noqa: PLC0415
 
-            click.echo(
-                f"planc: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --traceback for details)",
-                err=True,
+            internal = msg(
+                "internal error: {kind}: {detail} (run with --traceback for details)",
+                kind=type(exc).__name__,
+                detail=visible(str(exc)),
             )
+            click.echo(f"planc: {_said(internal)}", err=True)
         sys.exit(EXIT_INTERNAL)

@@ -20,6 +20,8 @@ from compiler import importers, pipeline, sources
 from compiler.importers import agid, fields, pnrr, writer
 from compiler.importers.ids import IdSpace, slug, valid
 from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
+from compiler.messages.diagnostics import english
+from compiler.messages.translate import Translator
 from compiler.sources.decode import MAX_BYTES
 
 REAL = Path(os.environ.get("PLANC_REAL_DATA", "/work/shared/data/real"))
@@ -252,8 +254,8 @@ def test_command_writes_the_plan_and_reports(tmp_path: Path, capsys: pytest.Capt
     needs(AGID)
     assert importers.main(["agid", str(AGID / "2019-2021"), "-o", str(tmp_path / "out")]) == 0
     report = capsys.readouterr().err
-    assert "Made the plan agid-piano-triennale-2019-2021: 71 organisations" in report
-    assert "typo-key: 1. AgID's typo key" in report
+    assert "Creato il piano agid-piano-triennale-2019-2021: 71 organizzazioni" in report  # the plan is Italian
+    assert "typo-key: 1. La chiave errata «a:» di AgID" in report
     assert (tmp_path / "out" / "00-plan.yaml").is_file()
 
 
@@ -378,7 +380,9 @@ def test_report_names_each_kind_of_note() -> None:
     report = describe(result)
     assert "Read a test: 2 rows." in report
     assert "Italian numbers read: 4" in report
-    assert f"repeated-id: 1. {NOTE_KINDS['repeated-id']}\n    file.csv:3: X is on 2 rows" in report
+    assert f"repeated-id: 1. {english(NOTE_KINDS['repeated-id'])}\n    file.csv:3: X is on 2 rows" in report
+    italian = describe(result, translate=Translator("it"))
+    assert "Letto a test: 2 rows." in italian and "Non ripreso così com'era scritto" in italian
 
 
 def test_every_kind_of_note_is_documented() -> None:

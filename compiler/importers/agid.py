@@ -23,6 +23,7 @@ from compiler.importers import agid_actions, fields
 from compiler.importers.agid_actions import Lines
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import ImportResult, Item, SourceError
+from compiler.messages.diagnostics import msg
 
 LINES_FILE = "linee_azione.yml"
 ACTORS_FILE = "attori.yml"
@@ -51,7 +52,9 @@ def read(source_dir: Path) -> ImportResult:
     actors_document = _load(source_dir / ACTORS_FILE, result)
     items, actors = lines_document.data.get("it"), actors_document.data.get("it")
     if not isinstance(items, list) or not isinstance(actors, dict):
-        raise SourceError(f"{source_dir} does not hold AgID's “it:” lists of action lines and actors")
+        raise SourceError(
+            msg("{folder} does not hold AgID's “it:” lists of action lines and actors.", folder=str(source_dir))
+        )
     for document in (lines_document, actors_document):
         if document.data.get("en"):
             result.handled[f"English block of {Path(document.file).name} left out (stale translation)"] += 1
@@ -70,8 +73,8 @@ def _load(path: Path, result: ImportResult) -> sources.SourceFile:
     loaded = sources.load(path, path.name)
     if loaded.source is None:
         first = loaded.problems[0] if loaded.problems else None
-        detail = f"{first.code} at line {first.where.line}" if first else "unknown problem"
-        raise SourceError(f"cannot read {path}: {detail}")
+        detail = f"{first.code}, {first.where.line}" if first else "?"
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=detail))
     for problem in loaded.problems:
         result.note("source-warning", f"{path.name}:{problem.where.line}", f"planc's loader says {problem.code}")
     raw = path.read_bytes()
@@ -86,7 +89,9 @@ def _period(folder: str) -> tuple[int, int]:
     found = _EDITION.search(folder)
     years = (int(found.group(1)), int(found.group(2))) if found else (0, -1)
     if not (years[0] in fields.YEARS and years[1] in fields.YEARS and years[0] <= years[1]):
-        raise SourceError(f"the folder name {folder!r} does not say the plan's years (such as 2019-2021)")
+        raise SourceError(
+            msg("The folder name “{folder}” does not say the plan's years (such as 2019-2021).", folder=folder)
+        )
     return years
 
 

@@ -23,6 +23,7 @@ from compiler.importers import fields, pnrr_actions, pnrr_indicators
 from compiler.importers.ids import IdSpace, ascii_text, slug
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row, read_registry, read_rows
 from compiler.importers.result import ImportResult, Item, SourceError
+from compiler.messages.diagnostics import msg
 
 _SNAPSHOT = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _NOT_WORD = re.compile(r"[^A-Z0-9]+")
@@ -40,7 +41,7 @@ def read(source_dir: Path) -> ImportResult:
     """Read a PNRR snapshot folder and map it to a plan."""
     rows = read_rows(source_dir)
     if not rows:
-        raise SourceError(f"{source_dir / MET_FILE} holds no rows")
+        raise SourceError(msg("{file} holds no rows.", file=str(source_dir / MET_FILE)))
     result = ImportResult(name=slug(f"pnrr-{source_dir.name}"), source=f"Italia Domani, {source_dir.name}", plan={})
     result.source_counts = {
         "milestone/target rows": len(rows),
@@ -62,7 +63,7 @@ def _period(rows: list[Row], result: ImportResult) -> tuple[int, int]:
     """The first and last deadline year."""
     years = sorted({year for row in rows if (year := fields.deadline_year(row["anno_di_conseguimento"])) is not None})
     if not years:
-        raise SourceError(f"{MET_FILE} has no deadline year (anno_di_conseguimento) on any row")
+        raise SourceError(msg("{file} has no deadline year (anno_di_conseguimento) on any row.", file=MET_FILE))
     result.handled["plan period taken from the first and last deadline year"] += 1
     return years[0], years[-1]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import SourceError
+from compiler.messages.diagnostics import msg
 
 MET_FILE = "PNRR_MeT_OAprogrammazione.csv"
 REGISTRY_FILE = "AmmTitolari_interoperabilitaBDAP.csv"
@@ -96,14 +97,20 @@ def read_rows(folder: Path) -> list[Row]:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             return list(_rows(stream, path))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from exc
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=str(exc))) from exc
 
 
 def _rows(stream: Iterator[str], path: Path) -> Iterator[Row]:
     reader = csv.DictReader(stream)
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
-        raise SourceError(f"{path} lacks the columns {', '.join(missing)}: is it the 2025 Italia Domani file?")
+        raise SourceError(
+            msg(
+                "{file} lacks the columns {columns}: is it the 2025 Italia Domani file?",
+                file=str(path),
+                columns=", ".join(missing),
+            )
+        )
     line = reader.line_num + 1
     for cells in reader:
         _whole(cells, path, line, len(reader.fieldnames or []))
@@ -117,7 +124,15 @@ def _whole(cells: dict[str | None, object], path: Path, line: int, columns: int)
         count = sum(1 for key, value in cells.items() if key is not None and value is not None)
         extra = cells.get(None)
         count += len(extra) if isinstance(extra, list) else 0
-        raise SourceError(f"{path}:{line}: the row has {count} cells, but the header names {columns} columns")
+        raise SourceError(
+            msg(
+                "{file}:{line}: the row has {count} cells, but the header names {columns} columns.",
+                file=str(path),
+                line=line,
+                count=count,
+                columns=columns,
+            )
+        )
 
 
 def _row(line: int, cells: dict[str, str]) -> Row:
@@ -143,7 +158,13 @@ def read_registry(folder: Path) -> list[dict[str, str]] | None:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             reader = csv.DictReader(stream)
             if REGISTRY_OWNER not in (reader.fieldnames or []):
-                raise SourceError(f"{path} has no column {REGISTRY_OWNER}: it cannot name the owning administrations")
+                raise SourceError(
+                    msg(
+                        "{file} has no column {column}: it cannot name the owning administrations.",
+                        file=str(path),
+                        column=REGISTRY_OWNER,
+                    )
+                )
             entries = []
             line = reader.line_num + 1
             for cells in reader:
@@ -152,4 +173,4 @@ def read_registry(folder: Path) -> list[dict[str, str]] | None:
                 line = reader.line_num + 1
             return entries
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from exc
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=str(exc))) from exc
