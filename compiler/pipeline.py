@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler import checks, schema, sources
-from compiler.messages.diagnostics import Severity, Text, msg
+from compiler.checks.rules.unknown_references import CODE as UNKNOWN_REFERENCE
+from compiler.messages.diagnostics import Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
 from compiler.schema.codes import INVALID_ID
@@ -35,7 +36,7 @@ def check(plan_dir: Path) -> Checked:
     problems.extend(assembly_problems)
     cross_problems = list(checks.check(plan, complete))
     # A value the schema refused and a cross-check explained (a title written as an id): say it once.
-    explained = {d.where for d in cross_problems if d.severity is Severity.ERROR}
+    explained = {d.where for d in cross_problems if d.code == UNKNOWN_REFERENCE.name}
     problems.extend(d for d in schema_problems if not (d.code == INVALID_ID.name and d.where in explained))
     problems.extend(cross_problems)
     problems.sort(key=lambda d: d.sort_key)
