@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compiler.messages import report
 from tests.conftest import overlay, planc
 
+#: What must never reach a terminal raw: control characters (but the newlines between lines),
+#: text-direction controls and line separators.
+INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 FORGED = "/tmp/plan/00-plan.yaml:1:1: error [forged] a line planc never wrote"
 #: An unknown key that holds a newline, an escape sequence and a right-to-left override.
 HOSTILE_KEY = f'  "nota\\n{FORGED}\\e[2J\\u202e": 1\n'
@@ -85,3 +92,20 @@ def test_the_report_prints_for_a_file_name_that_is_not_utf8(tmp_path: Path) -> N
         assert run.returncode == 1, run.stderr
         assert b"30-azioni\\xFF.yaml" in run.stdout.replace(b"\\\\", b"\\")
         run.stdout.decode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.text(min_size=1, max_size=12), value=st.text(max_size=12))
+def test_any_key_or_value_written_with_escapes_never_reaches_the_report_raw(key: str, value: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        plan = overlay(None, Path(folder) / "plan")
+        header = plan / "00-plan.yaml"
+        line = f"  {json.dumps(key)}: {json.dumps(value)}\n"  # JSON strings are YAML double-quoted scalars
+        header.write_text(header.read_text(encoding="utf-8") + line, encoding="utf-8")
+        for output_format in ("text", "json", "github"):
+            run = planc("check", "--format", output_format, str(plan))
+            assert run.exit_code in (0, 1)
+            shown = run.stdout + run.stderr
+            if output_format == "json":
+                shown += " ".join(str(v) for d in json.loads(run.stdout)["diagnostics"] for v in d.values())
+            assert not INVISIBLE.search(shown.replace("\n", "")), repr(shown)
