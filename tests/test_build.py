@@ -327,5 +327,5 @@ def test_outputs_are_replaced_all_or_none(base_plan: Path, tmp_path: Path, monke
 
     monkeypatch.setattr(os, "replace", replace_two_then_fail)
     run = planc("build", str(base_plan), "-o", str(out))  # html, docx (new) and pdf: fails on the third
-    assert run.exit_code == 3 and "No space left" in run.stderr
+    assert run.exit_code == 3 and "il disco è pieno" in run.stderr
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # the new DOCX is gone too
