@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from compiler.messages.diagnostics import Text, msg
+
 #: A month as (year, month), comparable and easy to turn into ``YYYY-MM``.
 Month = tuple[int, int]
 
@@ -113,22 +115,22 @@ class Cleaned:
     """Text made fit for a plan field, and what had to change."""
 
     text: str | None
-    changes: tuple[str, ...] = ()
+    changes: tuple[Text, ...] = ()
 
 
 def clean(raw: object, rich: bool = False) -> Cleaned:
     """Make text fit for a plan field: no invisible characters, normalised lines, within the limit."""
     if not isinstance(raw, str) or is_missing(raw):
         return Cleaned(None)
-    changes: list[str] = []
+    changes: list[Text] = []
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text, removed = _INVISIBLE.subn("", text)
     if removed:
-        changes.append(f"removed {removed} invisible character(s)")
+        changes.append(msg("removed {count} invisible character(s)", count=removed))
     text = _paragraphs(text) if rich else _SPACES.sub(" ", text).strip()
     limit = RICH_LIMIT if rich else TEXT_LIMIT
     if len(text) > limit:
-        changes.append(f"cut from {len(text)} to {limit} characters")
+        changes.append(msg("cut from {length} to {limit} characters", length=len(text), limit=limit))
         text = text[: limit - 1].rstrip() + ELLIPSIS
     return Cleaned(text or None, tuple(changes))
 

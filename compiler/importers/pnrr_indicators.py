@@ -17,6 +17,7 @@ from compiler.importers import fields
 from compiler.importers.ids import valid
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row
 from compiler.importers.result import ImportResult, Item
+from compiler.messages.diagnostics import msg
 
 MILESTONE_UNIT = "milestone"
 NO_UNIT = "unità non indicata"
@@ -45,10 +46,21 @@ def _note_repeats(code: str, versions: list[list[Row]], made: list[Item], result
         return
     lines = ", ".join(str(row.line) for version in versions for row in version)
     if len(versions) == 1:
-        text = f"{code} is on {count} rows (lines {lines}) that agree: one indicator, the measures listed in it"
+        text = msg(
+            "{code} is on {count} rows (lines {lines}) that agree: one indicator, the measures listed in it",
+            code=code,
+            count=count,
+            lines=lines,
+        )
     else:
-        made_ids = ", ".join(str(item["id"]) for item in made)
-        text = f"{code} is on {count} rows (lines {lines}) in {len(versions)} versions: indicators {made_ids}"
+        text = msg(
+            "{code} is on {count} rows (lines {lines}) in {versions} versions: indicators {ids}",
+            code=code,
+            count=count,
+            lines=lines,
+            versions=len(versions),
+            ids=", ".join(str(item["id"]) for item in made),
+        )
     result.note("repeated-id", versions[0][0].where, text)
 
 
@@ -57,7 +69,11 @@ def _indicator(code: str, rows: list[Row], ids: Ids, result: ImportResult) -> It
     deadline = fields.quarter(row["trimestre_di_conseguimento"], row["anno_di_conseguimento"])
     if deadline is None:
         quarter = f"{row['trimestre_di_conseguimento']} {row['anno_di_conseguimento']}"
-        result.note("skipped-indicator", row.where, f"{code}: the deadline “{quarter}” cannot be read")
+        result.note(
+            "skipped-indicator",
+            row.where,
+            msg("{code}: the deadline “{deadline}” cannot be read", code=code, deadline=quarter),
+        )
         return None
     values = _values(code, row, result)
     if values is None:
@@ -65,7 +81,9 @@ def _indicator(code: str, rows: list[Row], ids: Ids, result: ImportResult) -> It
     unit, baseline, target, direction = values
     indicator_id = ids.space.claim(code, "MT")
     if valid(code, "MT") != code:
-        result.note("renamed-id", row.where, f"{code} is not a valid id: it became {indicator_id}")
+        result.note(
+            "renamed-id", row.where, msg("{code} is not a valid id: it became {id}", code=code, id=indicator_id)
+        )
     item: Item = {
         "id": indicator_id,
         "name": result.text(row["nome_milestone_target"], row.where) or f"{row['milestone_target']} {code}",
@@ -92,22 +110,31 @@ def _values(code: str, row: Row, result: ImportResult) -> tuple[str, float, floa
         return MILESTONE_UNIT, 0, 1, "increase"
     if kind != "target":
         result.note(
-            "skipped-indicator", row.where, f"{code}: “{row['milestone_target']}” is neither milestone nor target"
+            "skipped-indicator",
+            row.where,
+            msg("{code}: “{kind}” is neither milestone nor target", code=code, kind=row["milestone_target"]),
         )
         return None
     target = _number(code, row, "valore_obiettivo_target", result)
     if target is None:
-        result.note("skipped-indicator", row.where, f"{code}: the target has no value")
+        result.note("skipped-indicator", row.where, msg("{code}: the target has no value", code=code))
         return None
     baseline = _number(code, row, "riferimento_di_partenza_target", result)
     if baseline is None:
         baseline = 0
-        result.note("default-baseline", row.where, f"{code}: no baseline value; 0 assumed")
+        result.note("default-baseline", row.where, msg("{code}: no baseline value; 0 assumed", code=code))
     unit = result.text(row["unita_di_misura_target"], row.where)
     if unit is None:
         unit = NO_UNIT
         result.note(
-            "missing-unit", row.where, f"{code}: no unit (“{row['unita_di_misura_target']}”); written “{NO_UNIT}”"
+            "missing-unit",
+            row.where,
+            msg(
+                "{code}: no unit (“{unit}”); written “{written}”",
+                code=code,
+                unit=row["unita_di_misura_target"],
+                written=NO_UNIT,
+            ),
         )
     return unit, baseline, target, _direction(code, row, baseline, target, result)
 
@@ -119,7 +146,9 @@ def _direction(code: str, row: Row, baseline: float, target: float, result: Impo
         return "decrease"
     if target == 0:
         result.note(
-            "zero-target", row.where, f"{code}: baseline and target are both 0 (maybe “not given”): no direction"
+            "zero-target",
+            row.where,
+            msg("{code}: baseline and target are both 0 (maybe “not given”): no direction", code=code),
         )
         return None
     return "maintain"
@@ -130,13 +159,17 @@ def _number(code: str, row: Row, column: str, result: ImportResult) -> float | N
     try:
         value = fields.number(raw)
     except ValueError:
-        result.note("unreadable-number", row.where, f"{code}: {column} “{raw}” is not a number")
+        result.note(
+            "unreadable-number",
+            row.where,
+            msg("{code}: {column} “{value}” is not a number", code=code, column=column, value=raw),
+        )
         return None
     if value is None:
-        result.handled[f"missing markers read as no value ({column})"] += 1
+        result.handled[msg("missing markers read as no value ({column})", column=column)] += 1
         return None
     if fields.is_italian_number(raw):
-        result.handled["Italian numbers read (1.234,5 → 1234.5)"] += 1
+        result.handled[msg("Italian numbers read (1.234,5 → 1234.5)")] += 1
     return int(value) if value.is_integer() else value
 
 
@@ -148,9 +181,13 @@ def _check_milestone(code: str, row: Row, result: ImportResult) -> None:
     if not fields.is_missing(unit):
         extra.append(f"unit “{unit}”")
     if extra:
-        result.note("milestone-values-ignored", row.where, f"{code} is a milestone; ignored {', '.join(extra)}")
+        result.note(
+            "milestone-values-ignored",
+            row.where,
+            msg("{code} is a milestone; ignored {columns}", code=code, columns=", ".join(extra)),
+        )
     elif fields.is_missing(unit) and unit:
-        result.handled["missing markers read as no value (unita_di_misura_target)"] += 1
+        result.handled[msg("missing markers read as no value ({column})", column="unita_di_misura_target")] += 1
 
 
 def _description(rows: list[Row]) -> str:

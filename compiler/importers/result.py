@@ -72,7 +72,7 @@ class Note:
 
     kind: str
     where: str
-    text: str
+    text: Text
 
 
 @dataclass
@@ -87,11 +87,11 @@ class ImportResult:
     indicators: list[Item] = field(default_factory=list)
     actions: list[Item] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    source_counts: dict[str, int] = field(default_factory=dict)
-    handled: Counter[str] = field(default_factory=Counter)
+    source_counts: dict[Text, int] = field(default_factory=dict)
+    handled: Counter[Text] = field(default_factory=Counter)
     _noted: set[Note] = field(default_factory=set, repr=False)
 
-    def note(self, kind: str, where: str, text: str) -> None:
+    def note(self, kind: str, where: str, text: Text) -> None:
         """Record one note, once (the same cell may be cleaned for two fields)."""
         note = Note(kind, where, text)
         if note not in self._noted:
@@ -129,13 +129,9 @@ class ImportResult:
 
 
 def describe(result: ImportResult, verbose: bool = False, translate: Translator | None = None) -> str:
-    """Say in plain words what was read, what was made and what was not taken over as written.
-
-    The framing is in ``translate``'s language; the counted quirks and the notes' details are
-    the importer's own English sentences about the foreign data.
-    """
+    """Say in plain words, in ``translate``'s language, what was read, what was made and what was not taken over."""
     say = translate or Translator("en")
-    read = ", ".join(f"{count} {what}" for what, count in result.source_counts.items())
+    read = ", ".join(f"{count} {say(what)}" for what, count in result.source_counts.items())
     made = ", ".join(f"{count} {say(_COUNTED[kind])}" for kind, count in result.counts().items())
     lines = [
         say(msg("Read {source}: {read}.", source=result.source, read=read)),
@@ -143,7 +139,7 @@ def describe(result: ImportResult, verbose: bool = False, translate: Translator 
     ]
     if result.handled:
         lines.append(say(msg("Quirks of the source handled on the way (what: how many times):")))
-        lines.extend(f"  {what}: {count}" for what, count in sorted(result.handled.items()))
+        lines.extend(sorted(f"  {say(what)}: {count}" for what, count in result.handled.items()))
     if not result.notes:
         return "\n".join([*lines, say(msg("Everything else was taken over as written."))])
     lines.append(say(msg("Not taken over as written (kind: count, then examples):")))
@@ -152,7 +148,7 @@ def describe(result: ImportResult, verbose: bool = False, translate: Translator 
         lines.append(f"  {kind}: {count}. {meaning}".rstrip())
         notes = [note for note in result.notes if note.kind == kind]
         for note in notes if verbose else notes[:_EXAMPLES]:
-            lines.append(f"    {note.where}: {note.text}")
+            lines.append(f"    {note.where}: {say(note.text)}")
         if not verbose and count > _EXAMPLES:
             lines.append("    " + say(msg("… and {more} more (--verbose lists them all)", more=count - _EXAMPLES)))
     return "\n".join(lines)

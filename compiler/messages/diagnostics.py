@@ -23,6 +23,9 @@ class Text:
     msgid: str
     args: Mapping[str, Arg] = field(default_factory=dict)
 
+    def __hash__(self) -> int:  # a message can count things (``Counter[Text]``): hash what it says
+        return hash((self.msgid, tuple(sorted(self.args.items()))))
+
 
 def msg(msgid: str, **args: Arg) -> Text:
     """Mark a message for translation; ``{name}`` placeholders are filled from ``args``."""
