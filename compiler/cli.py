@@ -46,19 +46,22 @@ class ReportOptions:
     strict: bool
 
 
+_FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help=_said(msg("How to print diagnostics.")),
+)
+_LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["it", "en"]), help=_said(msg("Language of messages (default: the plan's)."))
+)
+
+
 def _report_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option("--strict", is_flag=True, help=_said(msg("Treat warnings as errors.")))(function)
-    function = click.option(
-        "--lang", type=click.Choice(["it", "en"]), help=_said(msg("Language of messages (default: the plan's)."))
-    )(function)
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json", "github"]),
-        default="text",
-        show_default=True,
-        help=_said(msg("How to print diagnostics.")),
-    )(function)
+    return _FORMAT_OPTION(_LANG_OPTION(function))
 
 
 def _out_option(default: Path, meaning: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -224,15 +227,8 @@ def build(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str
 @cli.command(help=_said(msg("Publish the plan's version into OUT/<version>/ (a plan with warnings is refused).")))
 @_PLAN_DIR
 @_out_option(Path("build/publish"), _said(msg("Folder holding the published versions.")))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help=_said(msg("How to print diagnostics.")),
-)
-@click.option("--lang", type=click.Choice(["it", "en"]), help=_said(msg("Language of messages (default: the plan's).")))
+@_FORMAT_OPTION
+@_LANG_OPTION
 def publish(plan_dir: Path, out: Path, output_format: str, lang: str | None) -> None:
     """Publish the plan's version into OUT/<version>/ (a plan with warnings is refused)."""
     from compiler import pipeline  # noqa: PLC0415
