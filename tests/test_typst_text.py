@@ -63,7 +63,7 @@ def typst_pdf(blocks: list[Node], folder: Path) -> tuple[str, Path]:
     import typst
 
     source = folder / "doc.json"
-    document = {"pandoc-api-version": [1, 23, 1, 1], "meta": {}, "blocks": typst_text.blocks(blocks)}
+    document = {"pandoc-api-version": [1, 23, 1, 1], "meta": {}, "blocks": typst_text.escape_blocks(blocks)}
     source.write_text(json.dumps(document), encoding="utf-8")
     data = folder / "data"
     data.mkdir(exist_ok=True)
@@ -86,14 +86,14 @@ def test_markup_at_the_start_of_every_block_position_stays_text(words: str, tmp_
 
 
 def test_quotes_dots_and_dashes_become_escapes_and_spaces_keep_a_line_start() -> None:
-    escaped = typst_text.inlines([{"t": "Str", "c": '  = l\'"a" ... ---?'}])
+    escaped = typst_text.escape_inlines([{"t": "Str", "c": '  = l\'"a" ... ---?'}])
     raw = "".join(node["c"][1] if node["t"] == "RawInline" else node["c"] for node in escaped)
     assert raw == '  \\= l\\\'\\"a\\" \\... -\\--\\?'
 
 
 def test_text_after_a_word_or_inside_a_span_mid_line_is_not_a_line_start() -> None:
     words = [{"t": "Str", "c": "a"}, {"t": "Space"}, {"t": "Span", "c": [["", [], []], text("= b")]}]
-    assert typst_text.inlines(words)[2]["c"][1] == text("= b")
+    assert typst_text.escape_inlines(words)[2]["c"][1] == text("= b")
 
 
 def test_the_guard_finds_calls_in_markup_and_code_but_not_in_strings_escapes_or_comments() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers import fields
-from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.messages.translate import Translator
 
 #: One object of a plan section, ready to be written as YAML.
@@ -62,7 +62,7 @@ NOTE_KINDS: dict[str, Text] = {
 }
 
 
-class SourceError(Failure):
+class SourceError(CommandError):
     """The source folder cannot be read as this importer's data (missing file, wrong columns)."""
 
 

@@ -92,7 +92,7 @@ def count(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
     return sum(1 for d in diagnostics if d.severity is severity)
 
 
-class Failure(Exception):
+class CommandError(Exception):
     """A command cannot go on, for a reason written as a message (translated when shown)."""
 
     def __init__(self, message: Text) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.outputs import processes
 
 TIMEOUT_SECONDS = 300
@@ -65,7 +65,7 @@ READER = "markdown" + "".join(
 )
 
 
-class PandocError(Failure):
+class PandocError(CommandError):
     """pandoc is missing, failed, or ran out of time."""
 
 

@@ -88,8 +88,8 @@ class PdfWriter(Writer):
         meta["lang-code"] = {"t": "MetaString", "c": language}
         if region:
             meta["region"] = {"t": "MetaString", "c": region}
-        meta = {key: typst_text.meta_inlines(value) for key, value in meta.items()}
-        body = typst_text.blocks(decorate(job.ast["blocks"], _typst_blocks))
+        meta = {key: typst_text.escape_meta(value) for key, value in meta.items()}
+        body = typst_text.escape_blocks(decorate(job.ast["blocks"], _typst_blocks))
         source = write_ast(job.ast, meta, body, self.folder / "typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"

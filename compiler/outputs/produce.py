@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.document.parts import PageChrome
-from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.messages.system import reason
 from compiler.outputs import pandoc, staging
 from compiler.outputs.ast_gate import sanitise
@@ -25,7 +25,7 @@ from compiler.outputs.writer import Job, Writer
 SPLIT_ABOVE = 64_000
 
 
-class ToolchainError(Failure):
+class ToolchainError(CommandError):
     """pandoc or Typst failed, or the outputs could not be written."""
 
 

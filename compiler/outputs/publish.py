@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.messages.system import reason
 from compiler.outputs import staging
 from compiler.outputs.produce import ToolchainError
@@ -29,7 +29,7 @@ Manifest = dict[str, Any]
 _MANIFEST_TEXTS = ("title", "version", "date", "status")
 
 
-class PublishError(Failure):
+class PublishError(CommandError):
     """The version cannot be published (already there, or not publishable)."""
 
 

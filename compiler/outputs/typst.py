@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from compiler.glyphs import printable, replace
-from compiler.messages.diagnostics import Failure, Text, msg
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
@@ -30,7 +30,7 @@ MAX_GLYPH_RETRIES = 20
 _MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
 
 
-class TypstError(Failure):
+class TypstError(CommandError):
     """Typst failed, warned, or ran out of time."""
 
 

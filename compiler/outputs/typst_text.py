@@ -62,7 +62,7 @@ def _string(text: str, line_start: bool) -> list[Node]:
     return head + _text(text[found.end() :])
 
 
-def inlines(nodes: list[Node], line_start: bool = True) -> list[Node]:
+def escape_inlines(nodes: list[Node], line_start: bool = True) -> list[Node]:
     """A run of inlines with every piece of Typst markup in its text escaped."""
     out: list[Node] = []
     for node in nodes:
@@ -79,22 +79,22 @@ def inlines(nodes: list[Node], line_start: bool = True) -> list[Node]:
 def _inline(node: Node, line_start: bool) -> Node:
     kind = node["t"]
     if kind in _CONTENT_BLOCKS:
-        return {"t": kind, "c": inlines(node["c"])}
+        return {"t": kind, "c": escape_inlines(node["c"])}
     if kind == "Link":
         attr, content, target = node["c"]
-        return {"t": kind, "c": [attr, inlines(content), target]}
+        return {"t": kind, "c": [attr, escape_inlines(content), target]}
     if kind == "Span":  # written inline, without brackets: the line goes on
         attr, content = node["c"]
-        return {"t": kind, "c": [attr, inlines(content, line_start)]}
+        return {"t": kind, "c": [attr, escape_inlines(content, line_start)]}
     return node
 
 
-def blocks(nodes: list[Node]) -> list[Node]:
+def escape_blocks(nodes: list[Node]) -> list[Node]:
     """Blocks with every piece of Typst markup in their text escaped."""
-    return [block(node) for node in nodes]
+    return [escape_block(node) for node in nodes]
 
 
-def block(node: Node) -> Node:
+def escape_block(node: Node) -> Node:
     """One block (and everything inside it) with its text escaped."""
     escape = _BLOCKS.get(node["t"])
     return {"t": node["t"], "c": escape(node["c"])} if escape else node
@@ -102,31 +102,31 @@ def block(node: Node) -> Node:
 
 def _header(content: list[Any]) -> list[Any]:
     level, attr, text = content
-    return [level, attr, inlines(text)]
+    return [level, attr, escape_inlines(text)]
 
 
 def _table(content: list[Any]) -> list[Any]:
     attr, (short, long), specs, head, bodies, foot = content
-    caption = [short and inlines(short), blocks(long)]
+    caption = [short and escape_inlines(short), escape_blocks(long)]
 
     def rows(items: list[Any]) -> list[Any]:
-        return [[row[0], [[*cell[:4], blocks(cell[4])] for cell in row[1]]] for row in items]
+        return [[row[0], [[*cell[:4], escape_blocks(cell[4])] for cell in row[1]]] for row in items]
 
     bodies = [[body[0], body[1], rows(body[2]), rows(body[3])] for body in bodies]
     return [attr, caption, specs, [head[0], rows(head[1])], bodies, [foot[0], rows(foot[1])]]
 
 
 _BLOCKS: dict[str, Callable[[Any], Any]] = {
-    "Plain": inlines,
-    "Para": inlines,
+    "Plain": escape_inlines,
+    "Para": escape_inlines,
     "Header": _header,
-    "Div": lambda content: [content[0], blocks(content[1])],
-    "BulletList": lambda items: [blocks(item) for item in items],
-    "OrderedList": lambda content: [content[0], [blocks(item) for item in content[1]]],
+    "Div": lambda content: [content[0], escape_blocks(content[1])],
+    "BulletList": lambda items: [escape_blocks(item) for item in items],
+    "OrderedList": lambda content: [content[0], [escape_blocks(item) for item in content[1]]],
     "Table": _table,
 }
 
 
-def meta_inlines(value: Node) -> Node:
+def escape_meta(value: Node) -> Node:
     """A ``MetaInlines`` value (the template puts it in a content block) with its text escaped."""
-    return {"t": value["t"], "c": inlines(value["c"])} if value["t"] == "MetaInlines" else value
+    return {"t": value["t"], "c": escape_inlines(value["c"])} if value["t"] == "MetaInlines" else value
