@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.checks.index import EXPECTED, Index, references
+from compiler.checks.index import EXPECTED, Index, Reference, references
 from compiler.checks.rule import Finding, rule_code
 from compiler.messages.diagnostics import Severity, msg
 from compiler.model import IDENTIFIER, Plan
@@ -36,34 +36,37 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
         if reference.ref.id in index.kinds:
             continue
         if not IDENTIFIER.fullmatch(reference.ref.id):
-            named = index.named(reference.ref.id, reference.kinds)
-            if named is not None:
-                identifier, exactly = named
-                written, field = reference.ref.id, reference.field
-                message = (
-                    msg(
-                        "“{written}” (in “{field}”) is the name of {id}, not its id.",
-                        written=written,
-                        field=field,
-                        id=identifier,
-                    )
-                    if exactly
-                    else msg(
-                        "“{written}” (in “{field}”) is close to the name of {id}, but a reference needs an id.",
-                        written=written,
-                        field=field,
-                        id=identifier,
-                    )
-                )
-                yield reference.ref.where, message, msg("Write its id instead: {id}.", id=identifier)
-        else:
-            yield (
-                reference.ref.where,
-                msg(
-                    "“{id}” (in “{field}”) is not the id of {expected} of the plan.",
-                    id=reference.ref.id,
-                    field=reference.field,
-                    expected=EXPECTED[reference.kinds],
-                ),
-                index.suggest(reference.ref.id, reference.kinds),
-            )
+            found = _named(reference, index)
+            if found is not None:
+                yield found
+            continue
+        yield (
+            reference.ref.where,
+            msg(
+                "“{id}” (in “{field}”) is not the id of {expected} of the plan.",
+                id=reference.ref.id,
+                field=reference.field,
+                expected=EXPECTED[reference.kinds],
+            ),
+            index.suggest(reference.ref.id, reference.kinds),
+        )
+
+
+def _named(reference: Reference, index: Index) -> Finding | None:
+    """A reference that holds an object's name (or nearly) instead of its id."""
+    named = index.named(reference.ref.id, reference.kinds)
+    if named is None:
+        return None
+    identifier, exactly = named
+    written, field = reference.ref.id, reference.field
+    message = (
+        msg("“{written}” (in “{field}”) is the name of {id}, not its id.", written=written, field=field, id=identifier)
+        if exactly
+        else msg(
+            "“{written}” (in “{field}”) is close to the name of {id}, but a reference needs an id.",
+            written=written,
+            field=field,
+            id=identifier,
+        )
+    )
+    return reference.ref.where, message, msg("Write its id instead: {id}.", id=identifier)
