@@ -162,7 +162,7 @@ def counts(texts: dict[str, str], shown: str) -> dict[str, int]:
 
 
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
     phases=(Phase.explicit, Phase.reuse, Phase.generate),  # a build per example: no shrinking in CI
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
