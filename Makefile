@@ -9,7 +9,6 @@ BIN := $(VENV)/bin
 PLAN ?= plan
 OUT ?= build
 
-PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 .PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean fonts
@@ -30,13 +29,21 @@ $(VENV)/.dev: pyproject.toml $(VENV)/.runtime
 	touch $@
 
 check: $(VENV)/.runtime
-	$(BIN)/planc check $(PLAN)
+	$(BIN)/planc check '$(PLAN)'
 
 # One build writes every output; the stamp makes a second `make` with nothing changed a no-op.
 build: $(OUT)/.built
 
-$(OUT)/.built: $(PLAN_FILES) $(COMPILER_FILES) $(VENV)/.runtime | $(VENV)/.fonts
-	$(BIN)/planc build $(PLAN) -o $(OUT)
+# What the plan folder holds (every entry's type, and each file's size and time, hidden ones
+# aside): a file added, removed or renamed rebuilds, not only a file changed, and names with
+# spaces need no escaping. Written before make decides, and only when it differs.
+PLAN_STATE := $(OUT)/.plan-files
+ifneq ($(filter all build $(OUT)/.built,$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p '$(OUT)' && find '$(PLAN)' -not -path '*/.*' \( -type d -printf '%y %p\n' -o -printf '%y %s %T@ %p\n' \) 2>/dev/null | LC_ALL=C sort > '$(PLAN_STATE).new' && { cmp -s '$(PLAN_STATE).new' '$(PLAN_STATE)' && rm -f '$(PLAN_STATE).new' || mv -f '$(PLAN_STATE).new' '$(PLAN_STATE)'; })
+endif
+
+$(OUT)/.built: $(PLAN_STATE) $(COMPILER_FILES) $(VENV)/.runtime | $(VENV)/.fonts
+	$(BIN)/planc build '$(PLAN)' -o '$(OUT)'
 	touch $@
 
 test: clients fonts $(VENV)/.dev lint typecheck pytest
@@ -64,7 +71,7 @@ distclean: clean
 
 # Re-extract translatable text, merge it into the catalogues, and compile them.
 messages: $(VENV)/.dev
-	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
+	$(BIN)/python -m babel.messages.frontend extract -F babel.cfg -k msg -k plural:1,2 --no-location --sort-output --omit-header -o compiler/messages/locale/planc.pot .
 	$(BIN)/pybabel update -i compiler/messages/locale/planc.pot -d compiler/messages/locale -D planc --no-fuzzy-matching --ignore-obsolete --width 100
 	sed -i 's/^"POT-Creation-Date: .*"$$/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/' compiler/messages/locale/*/LC_MESSAGES/planc.po
 	$(BIN)/pybabel compile -d compiler/messages/locale -D planc --statistics
@@ -76,7 +83,7 @@ docs: $(VENV)/.runtime
 
 # Publish the plan's current version into build/publish/<version>/ (refused if already there).
 publish: $(VENV)/.runtime
-	$(BIN)/planc publish $(PLAN) -o $(OUT)/publish
+	$(BIN)/planc publish '$(PLAN)' -o '$(OUT)/publish'
 
 # The Noto fonts the PDF uses for scripts Typst's own fonts lack (Arabic, Hebrew, Devanagari, CJK, ...;
 # compiler/glyphs says which): Debian's packages, installed with apt when one of their files is missing.

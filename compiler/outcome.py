@@ -53,7 +53,7 @@ class Outcome:
     strict: bool = False
     written: tuple[Path, ...] = ()
     refusal: Text | None = None  #: the command would not do it (exit 1)
-    failure: str | None = None  #: pandoc, Typst or the file system failed (exit 3)
+    failure: Text | None = None  #: pandoc, Typst or the file system failed (exit 3)
     notes: tuple[Text, ...] = ()
     unusable: Text | None = None  #: an argument names nothing the command can use (exit 2)
     output: str | None = None  #: what the command prints on standard output (a diff, a register)

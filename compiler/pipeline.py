@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compiler import checks, schema, sources
+from compiler.checks.rules.unknown_references import CODE as UNKNOWN_REFERENCE
 from compiler.messages.diagnostics import Diagnostic, Text, msg
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
@@ -28,6 +29,7 @@ from compiler.review.snapshot import (
 
 if TYPE_CHECKING:
     from compiler.review.changes import Changes
+from compiler.schema.codes import INVALID_ID
 
 
 def read_file(path: Path) -> tuple[sources.Loaded, list[Diagnostic]]:
@@ -46,10 +48,11 @@ def check(plan_dir: Path, read: Callable[[Path], tuple[sources.Loaded, list[Diag
         return Checked(None, problems)
     loaded: list[sources.SourceFile] = []
     texts: dict[str, str] = {}
+    schema_problems: list[Diagnostic] = []
     for path in files:
-        result, schema_problems = read(path)
+        result, validated = read(path)
         problems.extend(result.problems)
-        problems.extend(schema_problems)
+        schema_problems.extend(validated)
         if result.text is not None:
             texts[str(path)] = result.text
         if result.source is not None:
@@ -57,7 +60,11 @@ def check(plan_dir: Path, read: Callable[[Path], tuple[sources.Loaded, list[Diag
     complete = len(loaded) == len(files)
     plan, assembly_problems = assemble(loaded, complete)
     problems.extend(assembly_problems)
-    problems.extend(checks.run_rules(plan, _grouping, complete))
+    cross_problems = list(checks.run_rules(plan, _grouping, complete))
+    # A value the schema refused and a cross-check explained (a title written as an id): say it once.
+    explained = {d.where for d in cross_problems if d.code == UNKNOWN_REFERENCE.name}
+    problems.extend(d for d in schema_problems if not (d.code == INVALID_ID.name and d.where in explained))
+    problems.extend(cross_problems)
     problems.sort(key=lambda d: d.sort_key)
     return Checked(plan, problems, texts, plan_data(loaded))
 
@@ -138,7 +145,7 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
         extra = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
         written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch, extra)
     except production.ToolchainError as problem:
-        return Outcome(checked, options.strict, failure=str(problem))
+        return Outcome(checked, options.strict, failure=problem.message)
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
 
 
@@ -149,17 +156,16 @@ def publish(plan_dir: Path, root: Path, epoch: int | None = None, since: str | N
         return Outcome(checked, True, notes=(msg("not published: fix the errors and warnings above first."),))
     from compiler import production  # noqa: PLC0415
 
-    try:
+    try:  # reading the published versions may fail too (a broken manifest): the same answers
         changes = _changes_since(since, checked, Versions(plan_dir, root)) if since else _since_latest(root, checked)
-    except UnusableVersion as unusable:
-        return Outcome(unusable.checked or checked, True, unusable=unusable.reason)
-    try:
         extras = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
         written = production.publish_plan(checked.plan, root, epoch, extras, to_json(checked.data))
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, True, unusable=unusable.reason)
     except production.PublishError as refusal:
-        return Outcome(checked, True, refusal=msg("{reason}", reason=str(refusal)))
+        return Outcome(checked, True, refusal=refusal.message)
     except production.ToolchainError as problem:
-        return Outcome(checked, True, failure=str(problem))
+        return Outcome(checked, True, failure=problem.message)
     return Outcome(checked, True, tuple(written), notes=_wrote(written))
 
 

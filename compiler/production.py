@@ -15,7 +15,7 @@ from compiler.document.render import render_index, render_markdown
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
 from compiler.outputs import publish, staging
-from compiler.outputs.produce import Request, ToolchainError, produce
+from compiler.outputs.produce import Request, ToolchainError, cannot_write, produce
 from compiler.outputs.publish import PublishError
 from compiler.outputs.registry import FORMATS
 from compiler.review.changes import ADDED, CHANGED, REMOVED, Changes
@@ -87,7 +87,7 @@ def produce_plan(
 
 
 def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snapshot: str) -> list[Path]:
-    """Build every format of a checked plan and add it to ``root`` as a new version, with its snapshot."""
+    """Build every format of a checked plan and add it to ``root`` as a new version with its snapshot: all or nothing."""
     meta = _meta(plan)
     day = meta.date.first_day() if meta.date else None
     changes = extras.changes
@@ -110,9 +110,14 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snap
         summary,
     )
     publish.folder_for(root, release)
-    with staging.staging(root) as scratch:
-        built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch, extras))}
-        target = publish.place_release(built, release, root, snapshot)
-    page = render_index(publish.releases(root), Translator.for_document(meta.lang))
-    staging.write_bytes(root / "index.html", page.encode("utf-8"))
+    try:
+        published = publish.releases(root) if root.is_dir() else []  # a broken manifest stops it here
+        with staging.staging(root) as scratch:
+            request = _request(plan, scratch / "documents", FORMATS, epoch, extras)
+            built = {path.name: path for path in produce(request)}
+            folder, manifest = publish.stage(built, release, scratch, snapshot)
+            page = render_index(publish.newest_first([manifest, *published]), Translator.for_document(meta.lang))
+            target = publish.place(folder, root, page.encode("utf-8"))
+    except OSError as problem:
+        raise ToolchainError(cannot_write(root, problem)) from problem
     return [*sorted(target.iterdir()), root / "index.html"]

@@ -278,7 +278,7 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
     again = planc("publish", str(base_plan), "-o", str(root))
-    assert again.exit_code == 1 and "already published" in again.stderr
+    assert again.exit_code == 1 and "già pubblicata" in again.stderr
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
     index = Html.read(root / "index.html")
     assert [a.attributes["href"] for a in index.tags("a")][:3] == [
@@ -313,3 +313,24 @@ def test_markdown_read_in_pieces_gives_the_same_document(confluenze: Path, tmp_p
     whole = pandoc.read_markdown(markdown, tmp_path, tmp_path / "data", 1)
     assert len(pandoc.split_sections(markdown, 3)) == 3
     assert pandoc.read_markdown(markdown, tmp_path, tmp_path / "data", 3) == whole
+
+
+def test_outputs_are_replaced_all_or_none(base_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = build(base_plan, tmp_path / "out", "--to", "html,pdf")
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    (base_plan / "30-actions.yaml").write_text(
+        (base_plan / "30-actions.yaml").read_text(encoding="utf-8").replace("Sportello", "Sportello nuovo"),
+        encoding="utf-8",
+    )
+    replace, moved = os.replace, []
+
+    def replace_two_then_fail(source: str | Path, target: str | Path) -> None:
+        moved.append(target)
+        if Path(target).parent == out and len(moved) == 3:  # once: putting the old files back works
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_two_then_fail)
+    run = planc("build", str(base_plan), "-o", str(out))  # html, docx (new) and pdf: fails on the third
+    assert run.exit_code == 3 and "il disco è pieno" in run.stderr
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # the new DOCX is gone too

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,23 @@ def test_usage_errors_exit_2(arguments: list[str], base_plan: Path) -> None:
     assert "Traceback" not in completed.stderr
 
 
+@pytest.mark.parametrize("epoch", ["4354819200", "99999999999999999999999", "-1", "1e9", "\u0661\u0662"])
+@pytest.mark.parametrize("command", ["build", "publish"])
+def test_a_source_date_epoch_documents_cannot_carry_is_a_usage_error(
+    epoch: str, command: str, base_plan: Path, tmp_path: Path
+) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "compiler", command, str(base_plan), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert "SOURCE_DATE_EPOCH" in completed.stderr and "Traceback" not in completed.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_internal_error_is_one_line_and_exit_4(base_plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from compiler import cli, pipeline
 
@@ -113,3 +131,30 @@ def test_text_report_shows_the_source_line_and_a_caret() -> None:
         [diagnostic], Translator("en"), "text", {"plan.yaml": "actions:\n  - owner: comune-prova\n"}
     )
     assert rendered.splitlines()[1:] == ["     2 |   - owner: comune-prova", "       |          ^"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "italian"),
+    [
+        (["codes"], "La cartella del piano non contiene file .yaml o .yml."),
+        (["build", "--to", "rtf"], "Valore non valido per --to: scegli tra html, docx, pdf"),
+        (["check", "--format", "xml"], "Valore non valido per '--format': 'xml' non è tra"),
+        (["check", "/no/such/folder"], "Cartella '/no/such/folder' non esiste."),
+        (["frobnicate"], "Il comando 'frobnicate' non esiste."),
+        (["--help"], "Controlla un piano strategico scritto in YAML"),
+    ],
+)
+def test_without_a_plan_planc_speaks_the_users_language(arguments: list[str], italian: str, base_plan: Path) -> None:
+    if arguments[0] in ("build", "check") and "/no/such/folder" not in arguments:
+        arguments = [*arguments, str(base_plan)]
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    completed = subprocess.run(
+        [sys.executable, "-m", "compiler", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environment, "LANG": "it_IT.UTF-8"},
+    )
+    said = completed.stdout + completed.stderr
+    assert italian in said, said
+    assert "Usage:" not in said and "Error:" not in said and "Try '" not in said

@@ -127,7 +127,11 @@ SHOWN: dict[str, list[Shown]] = {
     "observations[].removed": [Heading("AZ-09 (non più nel piano)", 2, "10.2 AZ-09")],
     "observations[].organisation": ["Osservatrice Uno della valle — Municipio Esempio"],
     "observations[].date": ["10 febbraio 2025", "11 febbraio 2025", "12 febbraio 2025"],
-    "observations[].origin": ["(commenti al documento: revisione-del-municipio.docx)", "(riunione)", "(posta elettronica)"],
+    "observations[].origin": [
+        "(commenti al documento: revisione-del-municipio.docx)",
+        "(riunione)",
+        "(posta elettronica)",
+    ],
     "observations[].outcome": ["Esito: Accolta in parte", "Esito: Accolta", "Esito: Non accolta"],
     "approvals[].by": ["Municipio Esempio (Giunta del municipio della valle)", "Assemblea dei partner"],
     "approvals[].number": ["Delibera della giunta della valle n. 45 del 12 marzo 2025"],

@@ -26,8 +26,15 @@ DOCUMENT_WORDS = ("compiler/document/", "compiler/templates/")
 
 
 def catalogue(po: Path = PO) -> dict[str, str]:
+    """msgid → translation; a plural entry as its forms joined (its placeholders are the union of theirs)."""
     with po.open("rb") as handle:
-        return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+        return {_joined(m.id): _joined(m.string) for m in read_po(handle) if m.id}
+
+
+def _joined(text: object) -> str:
+    if isinstance(text, tuple | list):
+        return " ".join(str(part) for part in text) if any(text) else ""
+    return str(text)
 
 
 def extracted(folder: Path) -> dict[str, list[str]]:

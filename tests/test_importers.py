@@ -22,6 +22,8 @@ from compiler.importers import agid, fields, pnrr, writer
 from compiler.importers.ids import IdSpace, slug, valid
 from compiler.importers.pnrr_rows import read_rows
 from compiler.importers.result import NOTE_KINDS, ImportResult, Item, describe
+from compiler.messages.diagnostics import english, msg
+from compiler.messages.translate import Translator
 from compiler.sources.decode import MAX_BYTES
 from tests.readers import Html
 
@@ -51,7 +53,11 @@ class Imported:
         return {item["id"]: item for item in self.result.section(section)}
 
     def notes(self, kind: str) -> list[str]:
-        return [f"{note.where}: {note.text}" for note in self.result.notes if note.kind == kind]
+        return [f"{note.where}: {english(note.text)}" for note in self.result.notes if note.kind == kind]
+
+    def handled(self, what: str) -> int:
+        """How many times a quirk (named in English) was handled."""
+        return sum(count for text, count in self.result.handled.items() if english(text) == what)
 
     def codes(self, severity: str) -> set[str]:
         return {d.code for d in self.checked.diagnostics if d.severity == severity}
@@ -87,7 +93,7 @@ def agid_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
 
 
 def test_pnrr_counts(pnrr_plan: Imported) -> None:
-    assert pnrr_plan.result.source_counts == {
+    assert {english(what): count for what, count in pnrr_plan.result.source_counts.items()} == {
         "milestone/target rows": 1372,
         "milestone/target codes": 1182,
         "measures": 218,
@@ -100,7 +106,7 @@ def test_pnrr_counts(pnrr_plan: Imported) -> None:
     for row in rows:
         if row["milestone_target"].strip().lower() == "milestone":
             by_measure.setdefault(row.measure, set()).add((row["nr_seq_mt"], row.key))
-    joined = pnrr_plan.result.handled["targets joined into series (earlier ones as milestones)"]
+    joined = pnrr_plan.handled("targets joined into series (earlier ones as milestones)")
     assert joined > 100
     assert pnrr_plan.result.counts() == {
         "organisations": 27,
@@ -158,7 +164,7 @@ def test_pnrr_targets_linked_by_the_data_are_one_indicator_with_milestones(pnrr_
     assert [step["value"] for step in cloud["milestones"]] == [1064, 4083, 10086]
     assert cloud["target"]["value"] == 12464
     assert {"M1C1-139", "M1C1-139-ITA-1", "M1C1-147-ITA-1"}.isdisjoint(indicators)
-    assert pnrr_plan.result.handled["Italian numbers read (1.234,5 → 1234.5)"] > 1000
+    assert pnrr_plan.handled("Italian numbers read (1.234,5 → 1234.5)") > 1000
 
 
 def test_pnrr_milestones_of_a_measure_are_one_qualitative_indicator(pnrr_plan: Imported) -> None:
@@ -205,7 +211,7 @@ def test_pnrr_owners_carry_their_tax_and_ipa_codes(pnrr_plan: Imported) -> None:
 def test_pnrr_missing_markers_and_zero_targets_are_reported(pnrr_plan: Imported) -> None:
     assert {note.split(": ")[1] for note in pnrr_plan.notes("missing-unit")} >= {"M2C2-18", "M3C2-00-ITA-6"}
     assert pnrr_plan.by_id("indicators")["M2C2-18"]["unit"] == "unità non indicata"
-    assert pnrr_plan.result.handled["missing markers read as no value (unita_di_misura_target)"] == 26  # "NA"
+    assert pnrr_plan.handled("missing markers read as no value (unita_di_misura_target)") == 26  # "NA"
     zero = pnrr_plan.by_id("indicators")["M1C1-80"]
     assert (zero["baseline"]["value"], zero["target"]["value"]) == (0, 0)
     assert "direction" not in zero
@@ -244,9 +250,9 @@ def test_agid_counts_and_check(agid_plans: dict[str, Imported], edition: str, co
 
 
 def test_agid_bom_and_crlf_are_read(agid_plans: dict[str, Imported]) -> None:
-    handled = agid_plans["2019-2021"].result.handled
-    assert handled["UTF-8 BOM at the start of attori.yml stripped"] == 1
-    assert handled["CRLF line ends in linee_azione.yml read"] == 1
+    plan = agid_plans["2019-2021"]
+    assert plan.handled("UTF-8 BOM at the start of attori.yml stripped") == 1
+    assert plan.handled("CRLF line ends in linee_azione.yml read") == 1
     assert (
         agid_plans["2019-2021"].by_id("organisations")["team-digitale"]["name"] == "Team per la trasformazione digitale"
     )
@@ -270,7 +276,7 @@ def test_agid_2017_quirks(agid_plans: dict[str, Imported]) -> None:
     actions = plan.by_id("actions")
     assert "deliverables" not in actions["LA-01"]  # risultati: "---"
     assert len(plan.notes("placeholder-results")) == 15
-    assert plan.result.handled["result key “note” read as “nota”"] == 1
+    assert plan.handled("result key “note” read as “nota”") == 1
     late = actions["LA-11"]  # inizio 01/2018, but its results' latest date is "dicembre 2017"
     assert (late["start"], late["end"]) == ("2018-01", "2019-12")
     assert len(plan.notes("date-order")) == 1
@@ -303,8 +309,8 @@ def test_command_writes_the_plan_and_reports(tmp_path: Path, capsys: pytest.Capt
     needs(AGID)
     assert importers.main(["agid", str(AGID / "2019-2021"), "-o", str(tmp_path / "out")]) == 0
     report = capsys.readouterr().err
-    assert "Made the plan agid-piano-triennale-2019-2021: 71 organisations" in report
-    assert "typo-key: 1. AgID's typo key" in report
+    assert "Creato il piano agid-piano-triennale-2019-2021: 71 organizzazioni" in report  # the plan is Italian
+    assert "typo-key: 1. La chiave errata «a:» di AgID" in report
     assert (tmp_path / "out" / "00-plan.yaml").is_file()
 
 
@@ -343,7 +349,9 @@ TRICKY = [
 def tiny(texts: list[str]) -> ImportResult:
     plan: Item = {"title": "T", "version": "1.0", "status": "draft", "date": "2025-01-01", "lang": "it-IT"}
     result = ImportResult(name="tiny", source="a test", plan={**plan, "period": {"start": 2025, "end": 2026}})
-    result.organisations = [{"id": "org", "name": "Org", "type": "other", "description": text} for text in texts]
+    result.organisations = [
+        {"id": f"org-{n}", "name": "Org", "type": "other", "description": text} for n, text in enumerate(texts)
+    ]
     return result
 
 
@@ -404,7 +412,10 @@ def test_text_is_cleaned_and_cut_with_an_ellipsis() -> None:
     assert cleaned.text is not None
     assert len(cleaned.text) == fields.TEXT_LIMIT
     assert cleaned.text.startswith("a b x") and cleaned.text.endswith("…")
-    assert cleaned.changes == ("removed 1 invisible character(s)", "cut from 2504 to 2000 characters")
+    assert [english(change) for change in cleaned.changes] == [
+        "removed 1 invisible character(s)",
+        "cut from 2504 to 2000 characters",
+    ]
     assert fields.clean("N/A").text is None
 
 
@@ -424,13 +435,15 @@ def test_ids_are_valid_and_unique() -> None:
 
 def test_report_names_each_kind_of_note() -> None:
     result = tiny(["x"])
-    result.source_counts = {"rows": 2}
-    result.note("repeated-id", "file.csv:3", "X is on 2 rows")
-    result.handled["Italian numbers read"] = 4
+    result.source_counts = {msg("rows"): 2}
+    result.note("repeated-id", "file.csv:3", msg("X is on 2 rows"))
+    result.handled[msg("Italian numbers read")] = 4
     report = describe(result)
     assert "Read a test: 2 rows." in report
     assert "Italian numbers read: 4" in report
-    assert f"repeated-id: 1. {NOTE_KINDS['repeated-id']}\n    file.csv:3: X is on 2 rows" in report
+    assert f"repeated-id: 1. {english(NOTE_KINDS['repeated-id'])}\n    file.csv:3: X is on 2 rows" in report
+    italian = describe(result, translate=Translator("it"))
+    assert "Letto a test: 2 rows." in italian and "Non ripreso così com'era scritto" in italian
 
 
 def test_every_kind_of_note_is_documented() -> None:
@@ -454,3 +467,100 @@ def test_pnrr_builds_to_html_with_its_milestones_as_milestones(pnrr_plan: Import
     series = r"0 \(2020\) 1\.064 \(2023\)[^;]*; 4\.083 \(2024\)[^;]*; 10\.086 \(2025\)[^;]* 12\.464 \(2026\)"
     assert re.search(series, text), "the series of M1C1-147 in order"
     assert "Completamento del Polo Strategico Nazionale (PSN) (2022)" in text  # a milestone, shown as written
+
+
+# --- Malformed sources: exit 1 with a message, and never a plan that fails check ------------------
+
+MEASURE_ROW = {
+    "missione": "M1",
+    "descrizione_missione": "Digitalizzazione",
+    "componente": "M1C1",
+    "descrizione_componente": "Pubblica amministrazione digitale",
+    "codice_univoco_misura": "M1C1I1.01",
+    "id_misura": "M1C1I1.1",
+    "descrizione_misura": "Infrastrutture digitali",
+    "codice_univoco_submisura": "M1C1I1.01.00",
+    "descrizione_submisura": "",
+    "amministrazione_titolare": "Ministero della prova",
+    "nr_seq_mt": "M1C1-1",
+    "milestone_target": "Target",
+    "nome_milestone_target": "Enti migrati",
+    "descrizione_specifica_di_ogni_milestone_e_target": "Enti migrati al cloud",
+    "ita_ue": "UE",
+    "indicatore_qualitativo": "",
+    "unita_di_misura_target": "Numero",
+    "riferimento_di_partenza_target": "0",
+    "valore_obiettivo_target": "100",
+    "trimestre_di_conseguimento": "Q2",
+    "anno_di_conseguimento": "2025",
+}
+
+
+def snapshot(folder: Path, rows: list[dict[str, str]], registry: str | None = None) -> Path:
+    """A tiny Italia Domani snapshot folder: the milestones-and-targets file, and perhaps a registry."""
+    import csv
+
+    folder.mkdir(parents=True)
+    with (folder / "PNRR_MeT_OAprogrammazione.csv").open("w", encoding="utf-8", newline="") as stream:
+        table = csv.writer(stream, quoting=csv.QUOTE_ALL)
+        table.writerow(MEASURE_ROW)
+        table.writerows([[row.get(column, "") for column in MEASURE_ROW] for row in rows])
+    if registry is not None:
+        (folder / "AmmTitolari_interoperabilitaBDAP.csv").write_text(registry, encoding="utf-8")
+    return folder
+
+
+def run_pnrr(source: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = importers.main(["pnrr", str(source), "-o", str(out)])
+    return code, capsys.readouterr().err
+
+
+def test_a_tiny_snapshot_imports_into_a_plan_that_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    second = {**MEASURE_ROW, "nr_seq_mt": "M1C1-2", "anno_di_conseguimento": "0000"}  # not a year: left out
+    code, report = run_pnrr(snapshot(tmp_path / "x-2025-04", [MEASURE_ROW, second]), tmp_path / "out", capsys)
+    assert code == 0, report
+    checked = pipeline.check(tmp_path / "out")
+    assert not checked.has_errors(), [d.code for d in checked.diagnostics]
+    assert checked.plan is not None and checked.plan.meta is not None
+    assert str(checked.plan.meta.period) != "" and "0000" not in (tmp_path / "out" / "00-plan.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("rows", "registry", "said"),
+    [
+        ([{k: v for k, v in MEASURE_ROW.items() if k != "anno_di_conseguimento"}], None, ":2: the row has 20 cells"),
+        ([{**MEASURE_ROW, "anno_di_conseguimento": "0000"}], None, "no deadline year"),
+        ([MEASURE_ROW], "codice_ente_ipa,nome\nabc,Ministero della prova\n", "no column amministrazione_titolare"),
+        ([MEASURE_ROW], "amministrazione_titolare,codice_ente_ipa\nMinistero della prova\n", ":2: the row has 1 cells"),
+    ],
+    ids=["short-row", "year-0000", "registry-without-owner", "registry-short-row"],
+)
+def test_a_malformed_snapshot_is_exit_1_with_a_message_and_writes_nothing(
+    rows: list[dict[str, str]], registry: str | None, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = snapshot(tmp_path / "x-2025-04", rows, registry)
+    if said.startswith(":2: the row has 20"):  # the CSV writer wrote every column: cut the last cell off
+        table = source / "PNRR_MeT_OAprogrammazione.csv"
+        lines = table.read_text(encoding="utf-8").splitlines()
+        table.write_text("\n".join([lines[0], lines[1].rsplit(",", 1)[0]]) + "\n", encoding="utf-8")
+    code, report = run_pnrr(source, tmp_path / "out", capsys)
+    assert code == 1 and said in report, report
+    assert "Traceback" not in report
+    assert not list((tmp_path / "out").glob("*.yaml"))
+
+
+def test_an_importer_never_writes_a_plan_that_fails_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = snapshot(tmp_path / "x-2025-04", [MEASURE_ROW])
+    read = pnrr.read
+
+    def read_with_a_dangling_owner(folder: Path) -> ImportResult:
+        result = read(folder)
+        result.actions[0]["owner"] = "pa-nessuno"  # as if a mapping went wrong
+        return result
+
+    monkeypatch.setitem(importers.IMPORTERS, "pnrr", (read_with_a_dangling_owner, "PNRR"))
+    code, report = run_pnrr(source, tmp_path / "out", capsys)
+    assert code == 1 and "unknown-reference" in report
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

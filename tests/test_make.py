@@ -26,3 +26,27 @@ def test_a_second_make_with_nothing_changed_rebuilds_nothing(tmp_path: Path) -> 
     (plan / "30-actions.yaml").touch()
     dry_run = subprocess.run(["make", "-n", "build", *variables], cwd=ROOT, check=True, capture_output=True, text=True)
     assert "planc build" in dry_run.stdout
+
+
+def _rebuilds(variables: list[str]) -> bool:
+    dry_run = subprocess.run(["make", "-n", "build", *variables], cwd=ROOT, check=True, capture_output=True, text=True)
+    return "planc build" in dry_run.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_a_plan_file_added_removed_or_renamed_rebuilds(tmp_path: Path) -> None:
+    plan, out = overlay(None, tmp_path / "plan with spaces"), tmp_path / "out"
+    variables = [f"PLAN={plan}", f"OUT={out}"]
+    extra = plan / "50 contesto.yml"
+    changes = [
+        lambda: (plan / "30-actions.yaml").rename(plan / "30 azioni.yml"),  # same size and time, a new name
+        lambda: extra.write_text("context:\n  introduction: Testo.\n", encoding="utf-8"),  # added
+        extra.unlink,  # removed
+        lambda: (plan / ".nascosto.yaml").write_text("{}\n", encoding="utf-8"),  # hidden: not a plan file
+    ]
+    subprocess.run(["make", "-s", "build", *variables], cwd=ROOT, check=True, capture_output=True)
+    for number, change in enumerate(changes):
+        change()
+        assert _rebuilds(variables) == (number < len(changes) - 1), number
+        subprocess.run(["make", "-s", "build", *variables], cwd=ROOT, check=True, capture_output=True)
+        assert not _rebuilds(variables), number

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -114,18 +115,18 @@ def test_an_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch: pytest.
     path = tmp_path / "plan.yaml"
     path.write_text("a: 1\n")
 
-    def refuse(_self: Path) -> bytes:
+    def refuse(_path: Path, _flags: int) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = sources.load(path, "plan.yaml")
     assert [p.code for p in result.problems] == ["unreadable-file"]
 
 
-def test_discover_reads_yaml_in_sorted_order_and_skips_hidden_files(tmp_path: Path) -> None:
-    for name in ("b.yaml", "a/z.yaml", "a/b.yaml", ".hidden.yaml", "notes.txt", "old.yml"):
+def test_discover_reads_yaml_and_yml_in_sorted_order_and_skips_hidden_files(tmp_path: Path) -> None:
+    for name in ("b.yaml", "a/z.yml", "a/b.yaml", ".hidden.yaml", ".git/x.yaml", "notes.txt", "old.yaml~"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("a: 1\n")
     found, problems = sources.discover(tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/b.yaml", "a/z.yaml", "b.yaml"]
-    assert [p.code for p in problems] == ["ignored-file"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/b.yaml", "a/z.yml", "b.yaml"]
+    assert problems == []

@@ -57,6 +57,13 @@ def test_blocks_make_paragraphs_and_lists_and_nothing_else() -> None:
     )
 
 
+def test_bullets_pasted_from_a_word_processor_become_list_items() -> None:
+    pasted = "Attività:\n•\tascolto\n• orientamento\n◦ accompagnamento\n–\tverifica\n\n•non un elenco"
+    assert blocks(pasted) == (
+        "Attività\\:\n\n- ascolto\n- orientamento\n- accompagnamento\n- verifica\n\n•non un elenco"
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "safe"),
     [

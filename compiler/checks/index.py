@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from compiler.messages.diagnostics import Text, msg
-from compiler.messages.suggest import did_you_mean
+from compiler.messages.suggest import closest, did_you_mean
 from compiler.model import Action, Body, Funder, Indicator, Objective, Organisation, Plan, Ref
 
 T = TypeVar("T", Organisation, Body, Objective, Indicator, Action, Funder)
@@ -91,10 +91,33 @@ class Index:
         """Every id of the given kinds, in plan order."""
         return [identifier for identifier, kind in self.kinds.items() if kind in kinds]
 
+    def named(self, written: str, kinds: frozenset[str]) -> tuple[str, bool] | None:
+        """The id of the object of ``kinds`` whose title or name is ``written``, and whether exactly (or a typo)."""
+        titles: dict[str, str] = {}
+        for table in (self.organisations, self.bodies, self.objectives, self.indicators, self.actions):
+            for identifier, thing in table.items():
+                if self.kinds.get(identifier) in kinds:
+                    for title in _titles(thing):
+                        titles.setdefault(_comparable(title), identifier)
+        wanted = _comparable(written)
+        found = wanted if wanted in titles else closest(wanted, list(titles))
+        return (titles[found], found == wanted) if found is not None else None
+
     def suggest(self, wrong: str, kinds: frozenset[str]) -> Text | None:
         """A "did you mean" for a wrong id, with the valid ids when they are few."""
         candidates = self.ids_of(kinds)
         return did_you_mean(wrong, candidates, msg("Valid ids: {ids}.", ids=tuple(candidates)), _LIST_LIMIT)
+
+
+def _titles(thing: Organisation | Body | Objective | Indicator | Action) -> list[str]:
+    if isinstance(thing, Objective | Action):
+        return [thing.title]
+    short = thing.short_name if isinstance(thing, Organisation) else None
+    return [thing.name, *([short] if short else [])]
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _fill(table: dict[str, T], kinds: dict[str, str], kind: str, objects: Iterable[T]) -> None:

@@ -13,7 +13,8 @@ import re
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"[-*+]\s+(.*)")
+#: ``- `` and the bullets a word processor pastes (``•``, ``◦``, ``▪``, ``–`` and a tab or space).
+_BULLET = re.compile(r"[-*+•◦▪‣●○■–]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(.*)")
 _INLINE = re.compile(
     r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\((?P<url>[^()\s]+)\)"  # not an image: those stay literal

@@ -17,8 +17,13 @@ from pathlib import Path
 
 from compiler.importers import agid, pnrr, writer
 from compiler.importers.result import ImportResult, SourceError, describe
+from compiler.messages.diagnostics import msg
+from compiler.messages.report import visible
+from compiler.messages.system import reason
+from compiler.messages.translate import Translator, user_language
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+_SHOWN = 10
 
 #: Importer name → its reader, with what it reads.
 IMPORTERS: dict[str, tuple[Callable[[Path], ImportResult], str]] = {
@@ -50,18 +55,49 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(importer: str, source_dir: Path, out: Path, verbose: bool = False) -> int:
-    """Import ``source_dir`` with one importer into ``out``; report on stderr; return the exit code."""
+    """Import ``source_dir`` with one importer into ``out``; report on stderr; return the exit code.
+
+    The report speaks the imported plan's language (the user's, until the source is read).
+    """
     read, _what = IMPORTERS[importer]
+    say = Translator(user_language())
     try:
         result = read(source_dir)
-    except SourceError as exc:
-        print(f"Cannot read the source: {exc}", file=sys.stderr)
+    except SourceError as unreadable:
+        _tell(say(msg("Cannot read the source: {reason}", reason=unreadable.message)))
         return EXIT_SOURCE
-    print(describe(result, verbose), file=sys.stderr)
+    say = Translator(str(result.plan.get("lang") or user_language()))
+    _tell(describe(result, verbose, say))
     try:
         written = writer.write(result, out)
-    except (OSError, writer.WriteError) as exc:
-        print(f"Cannot write the plan: {exc}", file=sys.stderr)
+    except writer.PlanRejected as rejected:
+        _tell(say(msg("The plan made from the source does not pass planc check, so nothing was written:")))
+        for problem in rejected.diagnostics[:_SHOWN]:
+            where = problem.where
+            place = f"{Path(where.file).name}:{where.line}:{where.column}"
+            _tell(f"  {place} [{problem.code}] {say(problem.message)}")
+        return EXIT_SOURCE
+    except writer.WriteError as refused:
+        _tell(say(msg("Cannot write the plan: {reason}", reason=refused.message)))
         return EXIT_OUTPUT
-    print(f"Wrote {len(written)} plan files to {out}.", file=sys.stderr)
+    except OSError as failed:
+        _tell(
+            say(
+                msg(
+                    "Cannot write the plan: {reason}",
+                    reason=msg("{file}: {detail}", file=str(failed.filename or out), detail=reason(failed)),
+                )
+            )
+        )
+        return EXIT_OUTPUT
+    _tell(say(msg("Wrote {count} plan files to {folder}.", count=len(written), folder=str(out))))
     return EXIT_OK
+
+
+def _tell(text: str) -> None:
+    print(_visible_lines(text), file=sys.stderr)
+
+
+def _visible_lines(text: str) -> str:
+    """Text whose lines are safe to print: no character a terminal would act on, within a line."""
+    return "\n".join(visible(line) for line in text.split("\n"))

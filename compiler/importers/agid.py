@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from compiler import sources
-from compiler.importers import agid_actions
+from compiler.importers import agid_actions, fields
 from compiler.importers.agid_actions import Lines
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import ImportResult, Item, SourceError
+from compiler.messages.diagnostics import msg
 
 LINES_FILE = "linee_azione.yml"
 ACTORS_FILE = "attori.yml"
@@ -51,11 +52,15 @@ def read(source_dir: Path) -> ImportResult:
     actors_document = _load(source_dir / ACTORS_FILE, result)
     items, actors = lines_document.data.get("it"), actors_document.data.get("it")
     if not isinstance(items, list) or not isinstance(actors, dict):
-        raise SourceError(f"{source_dir} does not hold AgID's “it:” lists of action lines and actors")
+        raise SourceError(
+            msg("{folder} does not hold AgID's “it:” lists of action lines and actors.", folder=str(source_dir))
+        )
     for document in (lines_document, actors_document):
         if document.data.get("en"):
-            result.handled[f"English block of {Path(document.file).name} left out (stale translation)"] += 1
-    result.source_counts = {"action lines": len(items), "actors": len(actors)}
+            result.handled[
+                msg("English block of {file} left out (stale translation)", file=Path(document.file).name)
+            ] += 1
+    result.source_counts = {msg("action lines"): len(items), msg("actors"): len(actors)}
     period = _period(source_dir.name)
     result.plan = _plan(source_dir.name, period, result)
     space = IdSpace()
@@ -70,30 +75,35 @@ def _load(path: Path, result: ImportResult) -> sources.SourceFile:
     loaded = sources.load(path, path.name)
     if loaded.source is None:
         first = loaded.problems[0] if loaded.problems else None
-        detail = f"{first.code} at line {first.where.line}" if first else "unknown problem"
-        raise SourceError(f"cannot read {path}: {detail}")
+        detail = f"{first.code}, {first.where.line}" if first else "?"
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=detail))
     for problem in loaded.problems:
-        result.note("source-warning", f"{path.name}:{problem.where.line}", f"planc's loader says {problem.code}")
+        result.note(
+            "source-warning", f"{path.name}:{problem.where.line}", msg("planc's loader says {code}", code=problem.code)
+        )
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        result.handled[f"UTF-8 BOM at the start of {path.name} stripped"] += 1
+        result.handled[msg("UTF-8 BOM at the start of {file} stripped", file=path.name)] += 1
     if b"\r\n" in raw:
-        result.handled[f"CRLF line ends in {path.name} read"] += 1
+        result.handled[msg("CRLF line ends in {file} read", file=path.name)] += 1
     return loaded.source
 
 
 def _period(folder: str) -> tuple[int, int]:
     found = _EDITION.search(folder)
-    if found is None or int(found.group(1)) > int(found.group(2)):
-        raise SourceError(f"the folder name {folder!r} does not say the plan's years (such as 2019-2021)")
-    return int(found.group(1)), int(found.group(2))
+    years = (int(found.group(1)), int(found.group(2))) if found else (0, -1)
+    if not (years[0] in fields.YEARS and years[1] in fields.YEARS and years[0] <= years[1]):
+        raise SourceError(
+            msg("The folder name “{folder}” does not say the plan's years (such as 2019-2021).", folder=folder)
+        )
+    return years
 
 
 def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:
     date = SNAPSHOT_DATES.get(f"{period[0]}-{period[1]}")
     if date is None:
         date = f"{period[0]}-01-01"
-        result.note("default-date", folder, f"unknown edition: the plan date is set to {date}")
+        result.note("default-date", folder, msg("unknown edition: the plan date is set to {date}", date=date))
     return {
         "title": f"Piano Triennale per l'informatica nella Pubblica Amministrazione {period[0]}-{period[1]}",
         "subtitle": "Linee d'azione, attori e risultati attesi: dati AgID (pianotriennale-ict.italia.it)",
@@ -118,7 +128,7 @@ def _organisations(
         where = f"{ACTORS_FILE}:{document.where(('it', key)).line}"
         ids[key] = space.claim(key, "org")
         if ids[key] != key:
-            result.note("renamed-id", where, f"actor {key} became {ids[key]}")
+            result.note("renamed-id", where, msg("actor {actor} became {id}", actor=key, id=ids[key]))
         fields = entry if isinstance(entry, dict) else {}
         organisation: Item = {"id": ids[key], "name": result.text(fields.get("nome"), where) or key}
         kind = fields.get("tipo")
@@ -126,7 +136,11 @@ def _organisations(
         if kind in ACTOR_TYPES:
             organisation["description"] = f"Tipo secondo AgID: {ACTOR_TYPES[kind]}."
         else:
-            result.note("actor-type", where, f"actor {key} has tipo {kind!r}: written as type “other”")
+            result.note(
+                "actor-type",
+                where,
+                msg("actor {actor} has tipo {kind}: written as type “other”", actor=key, kind=repr(kind)),
+            )
         result.organisations.append(organisation)
     return ids
 
@@ -146,7 +160,7 @@ def _objectives(items: list[Any], space: IdSpace, result: ImportResult) -> dict[
     for number, (chapter, subchapters) in enumerate(chapters.items(), 1):
         axis = space.claim(f"CAP-{number}")
         result.objectives.append({"id": axis, "title": title(chapter)})
-        result.handled["chapter and subchapter titles written from their slugs"] += 1
+        result.handled[msg("chapter and subchapter titles written from their slugs")] += 1
         named = [subchapter for subchapter in subchapters if subchapter is not None]
         for position, subchapter in enumerate(named, 1):
             found[(chapter, subchapter)] = space.claim(f"OB-{number}.{position}")
@@ -156,9 +170,9 @@ def _objectives(items: list[Any], space: IdSpace, result: ImportResult) -> dict[
             own = f"{title(chapter)}: altro" if named else title(chapter)
             result.objectives.append({"id": found[(chapter, None)], "title": own, "parent": axis})
         if named and None in subchapters:
-            result.note("no-subchapter", chapter, "some lines have no subchapter: they go under “altro”")
+            result.note("no-subchapter", chapter, msg("some lines have no subchapter: they go under “altro”"))
         elif not named:
-            result.handled["chapters without subchapters given one objective with their title"] += 1
+            result.handled[msg("chapters without subchapters given one objective with their title")] += 1
     return found
 
 

@@ -19,6 +19,7 @@ from compiler.importers import fields
 from compiler.importers.fields import Month
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import ImportResult, Item
+from compiler.messages.diagnostics import msg
 
 FILE = "linee_azione.yml"
 STATUS = {"in corso": "in-progress", "completo": "done", "completato": "done", "completata": "done"}
@@ -47,7 +48,7 @@ def add(result: ImportResult, lines: Lines) -> None:
     for index, item in enumerate(lines.items):
         where = f"{FILE}:{lines.document.where(('it', index)).line}"
         if not isinstance(item, dict):
-            result.note("skipped-action", where, "this entry is not an action line")
+            result.note("skipped-action", where, msg("this entry is not an action line"))
             continue
         action = _action(item, where, lines, result)
         if action is not None:
@@ -62,7 +63,11 @@ def _action(item: dict[str, Any], where: str, lines: Lines, result: ImportResult
     numero = item.get("numero")
     action_id = lines.space.claim(f"LA-{numero:02d}" if isinstance(numero, int) else "LA-x")
     if not isinstance(numero, int) or action_id != f"LA-{numero:02d}":
-        result.note("repeated-id", where, f"numero {numero!r} is missing or repeated: the id is {action_id}")
+        result.note(
+            "repeated-id",
+            where,
+            msg("numero {number} is missing or repeated: the id is {id}", number=repr(numero), id=action_id),
+        )
     chapter, subchapter = str(item.get("chapter") or "altro"), item.get("subchapter")
     results = _results(item, where, result)
     action: Item = {
@@ -85,11 +90,11 @@ def _parties(item: dict[str, Any], where: str, lines: Lines, result: ImportResul
     known = [actor for actor in dict.fromkeys(named) if actor in lines.organisations]
     for actor in dict.fromkeys(named):
         if actor not in lines.organisations:
-            result.note("unknown-actor", where, f"actor {actor} is not in attori.yml: left out")
+            result.note("unknown-actor", where, msg("actor {actor} is not in attori.yml: left out", actor=str(actor)))
     if len(named) != len(set(named)):
-        result.note("repeated-actor", where, "an actor is listed twice: kept once")
+        result.note("repeated-actor", where, msg("an actor is listed twice: kept once"))
     if not known:
-        result.note("skipped-action", where, "no known actor to lead this line: left out")
+        result.note("skipped-action", where, msg("no known actor to lead this line: left out"))
         return None
     parties: Item = {"owner": lines.organisations[known[0]]}
     if len(known) > 1:
@@ -100,9 +105,9 @@ def _parties(item: dict[str, Any], where: str, lines: Lines, result: ImportResul
 def _note_keys(item: dict[str, Any], where: str, result: ImportResult) -> None:
     for key, value in item.items():
         if key == "a":
-            result.note("typo-key", where, f"key “a: {value}” read as “entro” (the deadline)")
+            result.note("typo-key", where, msg("key “a: {value}” read as “entro” (the deadline)", value=str(value)))
         elif key not in KNOWN_KEYS:
-            result.note("unknown-key", where, f"key “{key}” is not part of AgID's format: left out")
+            result.note("unknown-key", where, msg("key “{key}” is not part of AgID's format: left out", key=str(key)))
 
 
 def _description(item: dict[str, Any]) -> str:
@@ -117,11 +122,13 @@ def _description(item: dict[str, Any]) -> str:
 def _status(item: dict[str, Any], where: str, result: ImportResult) -> str | None:
     stato = item.get("stato")
     if stato is None:
-        result.handled["action lines without stato: no status written"] += 1
+        result.handled[msg("action lines without stato: no status written")] += 1
         return None
     status = STATUS.get(str(stato).strip().lower())
     if status is None:
-        result.note("unknown-status", where, f"stato “{stato}” has no planc equivalent: left out")
+        result.note(
+            "unknown-status", where, msg("stato “{status}” has no planc equivalent: left out", status=str(stato))
+        )
     return status
 
 
@@ -130,9 +137,9 @@ def _results(item: dict[str, Any], where: str, result: ImportResult) -> list[dic
     raw = item.get("risultati")
     if isinstance(raw, str):
         if raw.strip() == PLACEHOLDER:
-            result.note("placeholder-results", where, "risultati is “---”: no deliverables")
+            result.note("placeholder-results", where, msg("risultati is “---”: no deliverables"))
             return []
-        result.handled["risultati written as one string instead of a list"] += 1
+        result.handled[msg("risultati written as one string instead of a list")] += 1
         return [{"descrizione": raw}]
     if not isinstance(raw, list):
         return []
@@ -143,7 +150,7 @@ def _deliverables(results: list[dict[str, Any]], where: str, result: ImportResul
     listed = []
     for entry in results:
         if "note" in entry:
-            result.handled["result key “note” read as “nota”"] += 1
+            result.handled[msg("result key “note” read as “nota”")] += 1
         remarks = [f"{label}: {entry[key]}" for key, label in _REMARKS if entry.get(key)]
         text = str(entry.get("descrizione") or "").strip() + (f" ({'; '.join(remarks)})" if remarks else "")
         cleaned = result.text(text, where)
@@ -161,14 +168,14 @@ def _dates(item: dict[str, Any], results: list[dict[str, Any]], where: str, resu
     start = _month(item, "inizio", where, result)
     if start is None:
         start = first
-        result.note("default-start", where, "no inizio: the action starts with the plan period")
+        result.note("default-start", where, msg("no inizio: the action starts with the plan period"))
     end = next((month for key in END_KEYS if (month := _month(item, key, where, result))), None)
     if end is None:
         end = _deadline(results, start, where, result)
     if end is None:
         end = last
         result.note(
-            "default-end", where, "no fine, entro or later deadline in the results: it ends with the plan period"
+            "default-end", where, msg("no fine, entro or later deadline in the results: it ends with the plan period")
         )
     start, end = _inside(start, end, (first, last), where, result)
     return {"start": fields.month_text(start), "end": fields.month_text(end)}
@@ -183,10 +190,12 @@ def _deadline(results: list[dict[str, Any]], start: Month, where: str, result: I
     if max(deadlines) < start:
         latest = fields.month_text(max(deadlines))
         result.note(
-            "date-order", where, f"the results' latest deadline ({latest}) is before inizio: not used as the end"
+            "date-order",
+            where,
+            msg("the results' latest deadline ({latest}) is before inizio: not used as the end", latest=str(latest)),
         )
         return None
-    result.handled["end dates read from deadlines in the results' text"] += 1
+    result.handled[msg("end dates read from deadlines in the results' text")] += 1
     return max(deadlines)
 
 
@@ -194,9 +203,9 @@ def _month(item: dict[str, Any], key: str, where: str, result: ImportResult) -> 
     raw = item.get(key)
     month = fields.month_year(raw)
     if raw is not None and month is None:
-        result.note("unreadable-date", where, f"{key} “{raw}” is not MM/YYYY: left out")
+        result.note("unreadable-date", where, msg("{key} “{value}” is not MM/YYYY: left out", key=key, value=str(raw)))
     elif month is not None:
-        result.handled["MM/YYYY dates read"] += 1
+        result.handled[msg("MM/YYYY dates read")] += 1
     return month
 
 
@@ -208,11 +217,19 @@ def _inside(
     moved_end = min(max(end, period[0]), period[1])
     if (moved_start, moved_end) != (start, end):
         result.note(
-            "clamped-date", where, f"{fields.month_text(start)}…{fields.month_text(end)} moved inside the plan period"
+            "clamped-date",
+            where,
+            msg(
+                "{start}…{end} moved inside the plan period",
+                start=fields.month_text(start),
+                end=fields.month_text(end),
+            ),
         )
     if moved_end < moved_start:
         result.note(
-            "date-order", where, f"ends ({fields.month_text(moved_end)}) before it starts: end set to the start"
+            "date-order",
+            where,
+            msg("ends ({end}) before it starts: end set to the start", end=fields.month_text(moved_end)),
         )
         moved_end = moved_start
     return moved_start, moved_end

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from compiler.messages.diagnostics import Text, msg
+
 #: A month as (year, month), comparable and easy to turn into ``YYYY-MM``.
 Month = tuple[int, int]
 
@@ -18,6 +20,8 @@ TEXT_LIMIT = 2000
 RICH_LIMIT = 20000
 ELLIPSIS = "…"
 
+#: The years a plan can hold (its schema's range, and what the documents can print).
+YEARS = range(1900, 2101)
 MISSING = frozenset({"", "n/a", "na", "n.a.", "n.a", "n.c.", "nc", "n.d.", "nd", "-", "--", "—", "null", "none"})
 _ITALIAN = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-+]?\d+,\d+")
 _PLAIN = re.compile(r"[-+]?\d+(?:\.\d+)?")
@@ -65,11 +69,19 @@ def quarter(label: str | None, year: str | int | None) -> tuple[Month, Month] | 
     if label is None or year is None or is_missing(str(year)):
         return None
     found = _QUARTER.fullmatch(label.strip())
-    year_text = str(year).strip()
-    if found is None or not year_text.isdigit() or len(year_text) != 4:
+    number = deadline_year(year)
+    if found is None or number is None:
         return None
     first = 3 * int(found.group(1)) - 2
-    return (int(year_text), first), (int(year_text), first + 2)
+    return (number, first), (number, first + 2)
+
+
+def deadline_year(raw: object) -> int | None:
+    """A deadline year as written (``2026``); ``None`` for anything a plan cannot hold (``0000``, ``26``)."""
+    text = str(raw).strip() if raw is not None else ""
+    if not (text.isascii() and text.isdigit() and len(text) == 4) or int(text) not in YEARS:
+        return None
+    return int(text)
 
 
 def month_year(raw: object) -> Month | None:
@@ -77,7 +89,7 @@ def month_year(raw: object) -> Month | None:
     if not isinstance(raw, str):
         return None
     found = _MONTH_YEAR.fullmatch(raw.strip())
-    if found is None or not 1 <= int(found.group(1)) <= 12:
+    if found is None or not 1 <= int(found.group(1)) <= 12 or int(found.group(2)) not in YEARS:
         return None
     return int(found.group(2)), int(found.group(1))
 
@@ -89,7 +101,8 @@ def months_in(text: str) -> list[Month]:
     """
     found = _NAMED_MONTH.findall(text)
     named = [(int(year), _MONTH_NAMES.index(name.lower()) + 1) for since, name, year in found if not since]
-    return named + [(int(year), 12) for year in _BY_YEAR.findall(text)]
+    months = named + [(int(year), 12) for year in _BY_YEAR.findall(text)]
+    return [month for month in months if month[0] in YEARS]
 
 
 def month_text(month: Month) -> str:
@@ -102,22 +115,22 @@ class Cleaned:
     """Text made fit for a plan field, and what had to change."""
 
     text: str | None
-    changes: tuple[str, ...] = ()
+    changes: tuple[Text, ...] = ()
 
 
 def clean(raw: object, rich: bool = False) -> Cleaned:
     """Make text fit for a plan field: no invisible characters, normalised lines, within the limit."""
     if not isinstance(raw, str) or is_missing(raw):
         return Cleaned(None)
-    changes: list[str] = []
+    changes: list[Text] = []
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text, removed = _INVISIBLE.subn("", text)
     if removed:
-        changes.append(f"removed {removed} invisible character(s)")
+        changes.append(msg("removed {count} invisible character(s)", count=removed))
     text = _paragraphs(text) if rich else _SPACES.sub(" ", text).strip()
     limit = RICH_LIMIT if rich else TEXT_LIMIT
     if len(text) > limit:
-        changes.append(f"cut from {len(text)} to {limit} characters")
+        changes.append(msg("cut from {length} to {limit} characters", length=len(text), limit=limit))
         text = text[: limit - 1].rstrip() + ELLIPSIS
     return Cleaned(text or None, tuple(changes))
 

@@ -21,10 +21,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from compiler.importers import pnrr_actions, pnrr_indicators
+from compiler.importers import fields, pnrr_actions, pnrr_indicators
 from compiler.importers.ids import IdSpace, ascii_text, slug
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row, read_registry, read_rows
 from compiler.importers.result import ImportResult, Item, SourceError
+from compiler.messages.diagnostics import Text, msg
 from compiler.model import natural_key
 
 _SNAPSHOT = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -46,12 +47,12 @@ def read(source_dir: Path) -> ImportResult:
     """Read a PNRR snapshot folder and map it to a plan."""
     rows = read_rows(source_dir)
     if not rows:
-        raise SourceError(f"{source_dir / MET_FILE} holds no rows")
+        raise SourceError(msg("{file} holds no rows.", file=str(source_dir / MET_FILE)))
     result = ImportResult(name=slug(f"pnrr-{source_dir.name}"), source=f"Italia Domani, {source_dir.name}", plan={})
     result.source_counts = {
-        "milestone/target rows": len(rows),
-        "milestone/target codes": len({row["nr_seq_mt"] for row in rows}),
-        "measures": len({row.measure for row in rows}),
+        msg("milestone/target rows"): len(rows),
+        msg("milestone/target codes"): len({row["nr_seq_mt"] for row in rows}),
+        msg("measures"): len({row.measure for row in rows}),
     }
     period = _period(rows, result)
     result.plan = _plan(source_dir.name, period, result)
@@ -66,10 +67,10 @@ def read(source_dir: Path) -> ImportResult:
 
 def _period(rows: list[Row], result: ImportResult) -> tuple[int, int]:
     """The first and last deadline year."""
-    years = sorted({int(row["anno_di_conseguimento"]) for row in rows if row["anno_di_conseguimento"].isdigit()})
+    years = sorted({year for row in rows if (year := fields.deadline_year(row["anno_di_conseguimento"])) is not None})
     if not years:
-        raise SourceError(f"{MET_FILE} has no deadline year (anno_di_conseguimento) on any row")
-    result.handled["plan period taken from the first and last deadline year"] += 1
+        raise SourceError(msg("{file} has no deadline year (anno_di_conseguimento) on any row.", file=MET_FILE))
+    result.handled[msg("plan period taken from the first and last deadline year")] += 1
     return years[0], years[-1]
 
 
@@ -79,7 +80,9 @@ def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:
         year, month, day = found.group(1), found.group(2), found.group(3) or "01"
     else:
         year, month, day = str(period[0]), "01", "01"
-        result.note("default-date", folder, f"no YYYY-MM in the folder name: plan date set to {year}-01-01")
+        result.note(
+            "default-date", folder, msg("no YYYY-MM in the folder name: plan date set to {date}", date=f"{year}-01-01")
+        )
     return {
         "title": "Piano Nazionale di Ripresa e Resilienza (PNRR)",
         "subtitle": f"Missioni, componenti, misure, milestone e target: dati Italia Domani, {year}-{month}",
@@ -95,11 +98,15 @@ def _plan(folder: str, period: tuple[int, int], result: ImportResult) -> Item:
     }
 
 
-def most_common(values: list[str], result: ImportResult, where: str, what: str) -> str:
+def most_common(values: list[str], result: ImportResult, where: str, what: Text) -> str:
     """The most frequent spelling (the first seen on a tie), noting the others."""
     ranked = Counter(values).most_common()
     for other, _count in ranked[1:]:
-        result.note("variant-text", where, f"{what} also written “{other}”; kept “{ranked[0][0]}”")
+        result.note(
+            "variant-text",
+            where,
+            msg("{what} also written “{other}”; kept “{kept}”", what=what, other=other, kept=ranked[0][0]),
+        )
     return ranked[0][0]
 
 
@@ -112,17 +119,21 @@ def _objectives(rows: list[Row], space: IdSpace, result: ImportResult) -> dict[s
         parent, titles = components.setdefault(row["componente"], (row["missione"], []))
         titles.append(row["descrizione_componente"])
         if parent != row["missione"]:
-            result.note("variant-text", row.where, f"component {row['componente']} also under mission {parent}")
+            result.note(
+                "variant-text",
+                row.where,
+                msg("component {component} also under mission {mission}", component=row["componente"], mission=parent),
+            )
     mission_ids = {}
     for code in sorted(missions, key=natural_key):
         mission_ids[code] = space.claim(code, "M")
-        title = most_common(missions[code], result, code, f"mission {code}")
+        title = most_common(missions[code], result, code, msg("mission {code}", code=code))
         result.objectives.append({"id": mission_ids[code], "title": result.text(title, code) or code})
     ids = {}
     for code in sorted(components, key=natural_key):
         parent, titles = components[code]
         ids[code] = space.claim(code, "C")
-        title = result.text(most_common(titles, result, code, f"component {code}"), code) or code
+        title = result.text(most_common(titles, result, code, msg("component {code}", code=code)), code) or code
         result.objectives.append({"id": ids[code], "title": title, "parent": mission_ids[parent]})
     return ids
 
@@ -133,7 +144,9 @@ def _organisations(
     """Add each owning administration; return owner name → organisation id."""
     known = {_owner_key(entry["amministrazione_titolare"]): entry for entry in registry or []}
     if registry is None:
-        result.note("no-registry", "AmmTitolari_interoperabilitaBDAP.csv", "not in the snapshot: owners have no codes")
+        result.note(
+            "no-registry", "AmmTitolari_interoperabilitaBDAP.csv", msg("not in the snapshot: owners have no codes")
+        )
     ids = {}
     for name in sorted({row["amministrazione_titolare"] for row in rows}):
         ids[name] = space.claim(slug(name, "pa"), "pa")
@@ -141,10 +154,10 @@ def _organisations(
         organisation["type"] = "public-administration"
         entry = known.get(_owner_key(name))
         if entry is None and registry is not None:
-            result.note("owner-not-in-registry", name, "no row of the owners' registry matches this name")
+            result.note("owner-not-in-registry", name, msg("no row of the owners' registry matches this name"))
         elif entry is not None:
             if entry["amministrazione_titolare"] != name:
-                result.handled["owner names matched to the registry despite different spelling"] += 1
+                result.handled[msg("owner names matched to the registry despite different spelling")] += 1
             organisation.update(_registry_codes(entry, name, result))
             description = result.text(_registry_description(entry), name, rich=True)
             if description:
@@ -166,7 +179,11 @@ def _registry_codes(entry: dict[str, str], name: str, result: ImportResult) -> I
         if shape.fullmatch(value):
             codes[field] = value
         elif value:
-            result.note("unreadable-code", name, f"{column} “{value}” is not in the shape of the field: left out")
+            result.note(
+                "unreadable-code",
+                name,
+                msg("{column} “{value}” is not in the shape of the field: left out", column=column, value=value),
+            )
     return codes
 
 

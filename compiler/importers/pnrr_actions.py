@@ -14,6 +14,7 @@ from collections import Counter
 from compiler.importers import fields
 from compiler.importers.pnrr_rows import Ids, Row
 from compiler.importers.result import ImportResult, Item
+from compiler.messages.diagnostics import msg
 from compiler.model import natural_key
 
 _KIND = re.compile(r"M\d+(?:C\d+)?([IR])")
@@ -27,7 +28,8 @@ def add(result: ImportResult, rows: list[Row], ids: Ids) -> None:
         measures.setdefault(row.measure, []).append(row)
     swapped = sum(1 for row in rows if row.swapped)
     if swapped:
-        result.handled["rows whose measure codes were swapped between codice_univoco_misura and id_misura"] = swapped
+        swaps = msg("rows whose measure codes were swapped between codice_univoco_misura and id_misura")
+        result.handled[swaps] = swapped
     for code in sorted(measures, key=natural_key):
         result.actions.append(_action(code, measures[code], ids, result))
 
@@ -36,7 +38,7 @@ def _action(code: str, rows: list[Row], ids: Ids, result: ImportResult) -> Item:
     where = rows[0].where
     action_id = ids.space.claim(code, "M")
     if action_id != code:
-        result.note("renamed-id", where, f"measure {code} became {action_id}")
+        result.note("renamed-id", where, msg("measure {code} became {id}", code=code, id=action_id))
     titles = Counter(row["descrizione_misura"] for row in rows).most_common()
     objectives = list(dict.fromkeys(ids.components[row["componente"]] for row in rows))
     action: Item = {
@@ -69,7 +71,12 @@ def _parties(code: str, rows: list[Row], owners: dict[str, str], result: ImportR
     result.note(
         "several-owners",
         rows[0].where,
-        f"measure {code} has {len(ranked)} owners: {', '.join(ranked)} lead it jointly",
+        msg(
+            "measure {code} has {count} owners: {owners} lead it jointly",
+            code=code,
+            count=len(ranked),
+            owners=", ".join(ranked),
+        ),
     )
     return {"owner": [owners[name] for name in ranked]}
 
@@ -79,9 +86,13 @@ def _dates(code: str, rows: list[Row], result: ImportResult) -> Item:
     known = [deadline for deadline in deadlines if deadline is not None]
     if not known:
         period = result.plan["period"]
-        result.note("default-date", rows[0].where, f"measure {code} has no readable deadline: it spans the plan period")
+        result.note(
+            "default-date",
+            rows[0].where,
+            msg("measure {code} has no readable deadline: it spans the plan period", code=code),
+        )
         return {"start": f"{period['start']}-01", "end": f"{period['end']}-12"}
-    result.handled["quarters read as months (Q3 2026 → 2026-07…2026-09)"] += len(known)
+    result.handled[msg("quarters read as months (Q3 2026 → 2026-07…2026-09)")] += len(known)
     start = min(first for first, _last in known)
     end = max(last for _first, last in known)
     return {"start": fields.month_text(start), "end": fields.month_text(end)}

@@ -22,6 +22,7 @@ from compiler.importers.ids import valid
 from compiler.importers.pnrr_rows import MET_FILE, Ids, Row
 from compiler.importers.pnrr_steps import MILESTONE, PnrrStep, read_steps
 from compiler.importers.result import ImportResult, Item
+from compiler.messages.diagnostics import msg
 from compiler.model import natural_key
 
 SCOPES = {"UE": "traguardo europeo (UE)", "ITA": "traguardo nazionale (ITA)"}
@@ -68,11 +69,13 @@ def _series(steps: list[PnrrStep], result: ImportResult) -> Iterator[list[PnrrSt
             chain.append(following[id(chain[-1])])
         if len(chain) > 1 and not _one_way(chain):
             codes = ", ".join(step.code for step in chain)
-            result.note("series-not-joined", head.first.where, f"{codes} do not move one way: kept apart")
+            result.note(
+                "series-not-joined", head.first.where, msg("{codes} do not move one way: kept apart", codes=codes)
+            )
             yield from ([step] for step in chain)
             continue
         if len(chain) > 1:
-            result.handled["targets joined into series (earlier ones as milestones)"] += len(chain) - 1
+            result.handled[msg("targets joined into series (earlier ones as milestones)")] += len(chain) - 1
         yield chain
 
 
@@ -96,7 +99,7 @@ def _quantitative(series: list[PnrrStep], ids: Ids, result: ImportResult) -> Ite
     baseline = head.baseline
     if baseline is None:
         baseline = 0
-        result.note("default-baseline", head.first.where, f"{head.code}: no baseline value; 0 assumed")
+        result.note("default-baseline", head.first.where, msg("{code}: no baseline value; 0 assumed", code=head.code))
     item: Item = {
         "id": _claim(last, ids, result),
         "name": result.text(last.first["nome_milestone_target"], last.first.where) or f"Target {last.code}",
@@ -141,7 +144,11 @@ def _reached(step: PnrrStep, result: ImportResult) -> Item:
 def _claim(step: PnrrStep, ids: Ids, result: ImportResult) -> str:
     identifier = ids.space.claim(step.code, "MT")
     if valid(step.code, "MT") != step.code:
-        result.note("renamed-id", step.first.where, f"{step.code} is not a valid id: it became {identifier}")
+        result.note(
+            "renamed-id",
+            step.first.where,
+            msg("{code} is not a valid id: it became {id}", code=step.code, id=identifier),
+        )
     return identifier
 
 
@@ -155,7 +162,7 @@ def _direction(last: PnrrStep, baseline: float, result: ImportResult) -> str | N
         result.note(
             "zero-target",
             last.first.where,
-            f"{last.code}: baseline and target are both 0 (maybe “not given”): no direction",
+            msg("{code}: baseline and target are both 0 (maybe “not given”): no direction", code=last.code),
         )
         return None
     return "maintain"

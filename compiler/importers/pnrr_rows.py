@@ -13,9 +13,11 @@ from pathlib import Path
 
 from compiler.importers.ids import IdSpace
 from compiler.importers.result import SourceError
+from compiler.messages.diagnostics import msg
 
 MET_FILE = "PNRR_MeT_OAprogrammazione.csv"
 REGISTRY_FILE = "AmmTitolari_interoperabilitaBDAP.csv"
+REGISTRY_OWNER = "amministrazione_titolare"
 COLUMNS = (
     "missione",
     "descrizione_missione",
@@ -95,18 +97,42 @@ def read_rows(folder: Path) -> list[Row]:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             return list(_rows(stream, path))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from exc
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=str(exc))) from exc
 
 
 def _rows(stream: Iterator[str], path: Path) -> Iterator[Row]:
     reader = csv.DictReader(stream)
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
-        raise SourceError(f"{path} lacks the columns {', '.join(missing)}: is it the 2025 Italia Domani file?")
+        raise SourceError(
+            msg(
+                "{file} lacks the columns {columns}: is it the 2025 Italia Domani file?",
+                file=str(path),
+                columns=", ".join(missing),
+            )
+        )
     line = reader.line_num + 1
     for cells in reader:
+        _whole(cells, path, line, len(reader.fieldnames or []))
         yield _row(line, cells)
         line = reader.line_num + 1
+
+
+def _whole(cells: dict[str | None, object], path: Path, line: int, columns: int) -> None:
+    """Refuse a row with fewer or more cells than the header has columns (``csv`` fills in ``None``)."""
+    if None in cells or None in cells.values():
+        count = sum(1 for key, value in cells.items() if key is not None and value is not None)
+        extra = cells.get(None)
+        count += len(extra) if isinstance(extra, list) else 0
+        raise SourceError(
+            msg(
+                "{file}:{line}: the row has {count} cells, but the header names {columns} columns.",
+                file=str(path),
+                line=line,
+                count=count,
+                columns=columns,
+            )
+        )
 
 
 def _row(line: int, cells: dict[str, str]) -> Row:
@@ -130,6 +156,21 @@ def read_registry(folder: Path) -> list[dict[str, str]] | None:
         return None
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            return list(csv.DictReader(stream))
+            reader = csv.DictReader(stream)
+            if REGISTRY_OWNER not in (reader.fieldnames or []):
+                raise SourceError(
+                    msg(
+                        "{file} has no column {column}: it cannot name the owning administrations.",
+                        file=str(path),
+                        column=REGISTRY_OWNER,
+                    )
+                )
+            entries = []
+            line = reader.line_num + 1
+            for cells in reader:
+                _whole(cells, path, line, len(reader.fieldnames or []))
+                entries.append({str(key): str(value) for key, value in cells.items()})
+                line = reader.line_num + 1
+            return entries
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from exc
+        raise SourceError(msg("Cannot read {file}: {detail}.", file=str(path), detail=str(exc))) from exc

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from compiler.importers import fields
 from compiler.importers.pnrr_rows import Row
 from compiler.importers.result import ImportResult
+from compiler.messages.diagnostics import msg
 
 NO_UNIT = "unità non indicata"
 MILESTONE, TARGET = "milestone", "target"
@@ -63,9 +64,20 @@ def _note_repeats(code: str, versions: list[list[Row]], result: ImportResult) ->
         return
     lines = ", ".join(str(row.line) for version in versions for row in version)
     if len(versions) == 1:
-        text = f"{code} is on {count} rows (lines {lines}) that agree: read once, the measures listed with it"
+        text = msg(
+            "{code} is on {count} rows (lines {lines}) that agree: read once, the measures listed with it",
+            code=code,
+            count=count,
+            lines=lines,
+        )
     else:
-        text = f"{code} is on {count} rows (lines {lines}) in {len(versions)} versions: each read on its own"
+        text = msg(
+            "{code} is on {count} rows (lines {lines}) in {versions} versions: each read on its own",
+            code=code,
+            count=count,
+            lines=lines,
+            versions=len(versions),
+        )
     result.note("repeated-id", versions[0][0].where, text)
 
 
@@ -74,7 +86,11 @@ def _step(code: str, rows: list[Row], result: ImportResult) -> PnrrStep | None:
     deadline = fields.quarter(row["trimestre_di_conseguimento"], row["anno_di_conseguimento"])
     if deadline is None:
         quarter = f"{row['trimestre_di_conseguimento']} {row['anno_di_conseguimento']}"
-        result.note("skipped-indicator", row.where, f"{code}: the deadline “{quarter}” cannot be read")
+        result.note(
+            "skipped-indicator",
+            row.where,
+            msg("{code}: the deadline “{deadline}” cannot be read", code=code, deadline=quarter),
+        )
         return None
     kind = row["milestone_target"].strip().lower()
     if kind == MILESTONE:
@@ -82,18 +98,27 @@ def _step(code: str, rows: list[Row], result: ImportResult) -> PnrrStep | None:
         return PnrrStep(code, tuple(rows), MILESTONE, deadline[0])
     if kind != TARGET:
         result.note(
-            "skipped-indicator", row.where, f"{code}: “{row['milestone_target']}” is neither milestone nor target"
+            "skipped-indicator",
+            row.where,
+            msg("{code}: “{kind}” is neither milestone nor target", code=code, kind=row["milestone_target"]),
         )
         return None
     value = _number(code, row, "valore_obiettivo_target", result)
     if value is None:
-        result.note("skipped-indicator", row.where, f"{code}: the target has no value")
+        result.note("skipped-indicator", row.where, msg("{code}: the target has no value", code=code))
         return None
     unit = result.text(row["unita_di_misura_target"], row.where)
     if unit is None:
         unit = NO_UNIT
         result.note(
-            "missing-unit", row.where, f"{code}: no unit (“{row['unita_di_misura_target']}”); written “{NO_UNIT}”"
+            "missing-unit",
+            row.where,
+            msg(
+                "{code}: no unit (“{unit}”); written “{written}”",
+                code=code,
+                unit=row["unita_di_misura_target"],
+                written=NO_UNIT,
+            ),
         )
     baseline = _number(code, row, "riferimento_di_partenza_target", result)
     return PnrrStep(code, tuple(rows), TARGET, deadline[0], unit, baseline, value)
@@ -104,13 +129,17 @@ def _number(code: str, row: Row, column: str, result: ImportResult) -> float | N
     try:
         value = fields.number(raw)
     except ValueError:
-        result.note("unreadable-number", row.where, f"{code}: {column} “{raw}” is not a number")
+        result.note(
+            "unreadable-number",
+            row.where,
+            msg("{code}: {column} “{raw}” is not a number", code=code, column=column, raw=raw),
+        )
         return None
     if value is None:
-        result.handled[f"missing markers read as no value ({column})"] += 1
+        result.handled[msg("missing markers read as no value ({column})", column=column)] += 1
         return None
     if fields.is_italian_number(raw):
-        result.handled["Italian numbers read (1.234,5 → 1234.5)"] += 1
+        result.handled[msg("Italian numbers read (1.234,5 → 1234.5)")] += 1
     return int(value) if value.is_integer() else value
 
 
@@ -122,9 +151,13 @@ def _check_milestone(code: str, row: Row, result: ImportResult) -> None:
     if not fields.is_missing(unit):
         extra.append(f"unit “{unit}”")
     if extra:
-        result.note("milestone-values-ignored", row.where, f"{code} is a milestone; ignored {', '.join(extra)}")
+        result.note(
+            "milestone-values-ignored",
+            row.where,
+            msg("{code} is a milestone; ignored {columns}", code=code, columns=", ".join(extra)),
+        )
     elif fields.is_missing(unit) and unit:
-        result.handled["missing markers read as no value (unita_di_misura_target)"] += 1
+        result.handled[msg("missing markers read as no value ({column})", column="unita_di_misura_target")] += 1
 
 
 def _is_zero(raw: str) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compiler.importers import fields
+from compiler.messages.diagnostics import CommandError, Text, msg
+from compiler.messages.translate import Translator
 
 #: One object of a plan section, ready to be written as YAML.
 Item = dict[str, Any]
@@ -21,42 +23,50 @@ IMPORTED_SECTIONS = ("organisations", "objectives", "indicators", "actions")
 _EXAMPLES = 3
 
 #: Every kind of note, and what the importer did. A test keeps it equal to the kinds the code notes.
-NOTE_KINDS = {
-    "actor-type": "An AgID actor has no known tipo: it became an organisation of type other.",
-    "clamped-date": "A date outside the plan period was moved to the period's edge.",
-    "date-order": "An end came before its start: the end was dropped (results' deadline) or set to the start.",
-    "default-baseline": "A target had no baseline value: 0 was written.",
-    "default-date": "No date in the data: the plan date or an action's span was set to a documented default.",
-    "default-end": "An AgID action line has no fine, entro or deadline in its results: it ends with the period.",
-    "default-start": "An AgID action line has no inizio: it starts with the plan period.",
-    "milestone-values-ignored": "A milestone carried a unit or values: milestones are qualitative, and these were ignored.",
-    "missing-unit": "A target had no unit (empty or NA): “unità non indicata” was written.",
-    "no-registry": "The PNRR owners' registry is missing: organisations have no codes.",
-    "no-subchapter": "Some AgID lines of a chapter with subchapters have none: they went under an extra objective.",
-    "owner-not-in-registry": "A PNRR owner matched no row of the owners' registry.",
-    "placeholder-results": "An AgID line's risultati is the placeholder “---”: it has no deliverables.",
-    "renamed-id": "A source code is not a valid planc id: the closest valid id was used.",
-    "repeated-actor": "An AgID line lists an actor twice: it was kept once.",
-    "repeated-id": "A code is used by several rows or objects: merged if they agree, else suffixed _2, _3….",
-    "series-not-joined": "Targets the data links would not move one way as a series: each kept as its own indicator.",
-    "several-owners": "A PNRR measure has several owners: they lead it jointly, the one on most rows first.",
-    "skipped-action": "An AgID entry could not make an action (not a mapping, or no known actor): left out.",
-    "skipped-indicator": "A milestone or target could not make an indicator (no deadline, no target value): left out.",
-    "source-warning": "planc's loader warned about an AgID source file.",
-    "text-changed": "A text lost invisible characters or was cut to its field's limit with an ellipsis.",
-    "typo-key": "AgID's typo key “a:” was read as “entro:”.",
-    "unknown-actor": "An AgID line names an actor missing from attori.yml: it was left out of the line.",
-    "unknown-key": "An AgID line has a key outside AgID's format: it was left out.",
-    "unknown-status": "An AgID stato has no planc equivalent: no status was written.",
-    "unreadable-date": "An AgID date is not MM/YYYY: it was left out.",
-    "unreadable-code": "An owner's tax or IPA code in the registry has not the shape planc checks: left out.",
-    "unreadable-number": "A PNRR value is not a number: the value was treated as missing.",
-    "variant-text": "One mission or component is titled in several ways: the most frequent title was kept.",
-    "zero-target": "A target has 0 as both baseline and value (perhaps “not given”): kept, with no direction.",
+NOTE_KINDS: dict[str, Text] = {
+    "actor-type": msg("An AgID actor has no known tipo: it became an organisation of type other."),
+    "clamped-date": msg("A date outside the plan period was moved to the period's edge."),
+    "date-order": msg("An end came before its start: the end was dropped (results' deadline) or set to the start."),
+    "default-baseline": msg("A target had no baseline value: 0 was written."),
+    "default-date": msg("No date in the data: the plan date or an action's span was set to a documented default."),
+    "default-end": msg("An AgID action line has no fine, entro or deadline in its results: it ends with the period."),
+    "default-start": msg("An AgID action line has no inizio: it starts with the plan period."),
+    "milestone-values-ignored": msg(
+        "A milestone carried a unit or values: milestones are qualitative, and these were ignored."
+    ),
+    "missing-unit": msg("A target had no unit (empty or NA): “unità non indicata” was written."),
+    "no-registry": msg("The PNRR owners' registry is missing: organisations have no codes."),
+    "no-subchapter": msg(
+        "Some AgID lines of a chapter with subchapters have none: they went under an extra objective."
+    ),
+    "owner-not-in-registry": msg("A PNRR owner matched no row of the owners' registry."),
+    "placeholder-results": msg("An AgID line's risultati is the placeholder “---”: it has no deliverables."),
+    "renamed-id": msg("A source code is not a valid planc id: the closest valid id was used."),
+    "repeated-actor": msg("An AgID line lists an actor twice: it was kept once."),
+    "repeated-id": msg("A code is used by several rows or objects: merged if they agree, else suffixed _2, _3…."),
+    "series-not-joined": msg(
+        "Targets the data links would not move one way as a series: each kept as its own indicator."
+    ),
+    "several-owners": msg("A PNRR measure has several owners: they lead it jointly, the one on most rows first."),
+    "skipped-action": msg("An AgID entry could not make an action (not a mapping, or no known actor): left out."),
+    "skipped-indicator": msg(
+        "A milestone or target could not make an indicator (no deadline, no target value): left out."
+    ),
+    "source-warning": msg("planc's loader warned about an AgID source file."),
+    "text-changed": msg("A text lost invisible characters or was cut to its field's limit with an ellipsis."),
+    "typo-key": msg("AgID's typo key “a:” was read as “entro:”."),
+    "unknown-actor": msg("An AgID line names an actor missing from attori.yml: it was left out of the line."),
+    "unknown-key": msg("An AgID line has a key outside AgID's format: it was left out."),
+    "unknown-status": msg("An AgID stato has no planc equivalent: no status was written."),
+    "unreadable-date": msg("An AgID date is not MM/YYYY: it was left out."),
+    "unreadable-code": msg("An owner's tax or IPA code in the registry has not the shape planc checks: left out."),
+    "unreadable-number": msg("A PNRR value is not a number: the value was treated as missing."),
+    "variant-text": msg("One mission or component is titled in several ways: the most frequent title was kept."),
+    "zero-target": msg("A target has 0 as both baseline and value (perhaps “not given”): kept, with no direction."),
 }
 
 
-class SourceError(Exception):
+class SourceError(CommandError):
     """The source folder cannot be read as this importer's data (missing file, wrong columns)."""
 
 
@@ -66,7 +76,7 @@ class Note:
 
     kind: str
     where: str
-    text: str
+    text: Text
 
 
 @dataclass
@@ -81,11 +91,11 @@ class ImportResult:
     indicators: list[Item] = field(default_factory=list)
     actions: list[Item] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    source_counts: dict[str, int] = field(default_factory=dict)
-    handled: Counter[str] = field(default_factory=Counter)
+    source_counts: dict[Text, int] = field(default_factory=dict)
+    handled: Counter[Text] = field(default_factory=Counter)
     _noted: set[Note] = field(default_factory=set, repr=False)
 
-    def note(self, kind: str, where: str, text: str) -> None:
+    def note(self, kind: str, where: str, text: Text) -> None:
         """Record one note, once (the same cell may be cleaned for two fields)."""
         note = Note(kind, where, text)
         if note not in self._noted:
@@ -122,22 +132,36 @@ class ImportResult:
         return Counter(note.kind for note in self.notes)
 
 
-def describe(result: ImportResult, verbose: bool = False) -> str:
-    """Say in plain words what was read, what was made and what was not taken over as written."""
-    read = ", ".join(f"{count} {what}" for what, count in result.source_counts.items())
-    made = ", ".join(f"{count} {kind}" for kind, count in result.counts().items())
-    lines = [f"Read {result.source}: {read}.", f"Made the plan {result.name}: {made}."]
+def describe(result: ImportResult, verbose: bool = False, translate: Translator | None = None) -> str:
+    """Say in plain words, in ``translate``'s language, what was read, what was made and what was not taken over."""
+    say = translate or Translator("en")
+    read = ", ".join(f"{count} {say(what)}" for what, count in result.source_counts.items())
+    made = ", ".join(f"{count} {say(_COUNTED[kind])}" for kind, count in result.counts().items())
+    lines = [
+        say(msg("Read {source}: {read}.", source=result.source, read=read)),
+        say(msg("Made the plan {name}: {made}.", name=result.name, made=made)),
+    ]
     if result.handled:
-        lines.append("Quirks of the source handled on the way (what: how many times):")
-        lines.extend(f"  {what}: {count}" for what, count in sorted(result.handled.items()))
+        lines.append(say(msg("Quirks of the source handled on the way (what: how many times):")))
+        lines.extend(sorted(f"  {say(what)}: {count}" for what, count in result.handled.items()))
     if not result.notes:
-        return "\n".join([*lines, "Everything else was taken over as written."])
-    lines.append("Not taken over as written (kind: count, then examples):")
+        return "\n".join([*lines, say(msg("Everything else was taken over as written."))])
+    lines.append(say(msg("Not taken over as written (kind: count, then examples):")))
     for kind, count in sorted(result.kinds().items()):
-        lines.append(f"  {kind}: {count}. {NOTE_KINDS.get(kind, '')}".rstrip())
+        meaning = say(NOTE_KINDS[kind]) if kind in NOTE_KINDS else ""
+        lines.append(f"  {kind}: {count}. {meaning}".rstrip())
         notes = [note for note in result.notes if note.kind == kind]
         for note in notes if verbose else notes[:_EXAMPLES]:
-            lines.append(f"    {note.where}: {note.text}")
+            lines.append(f"    {note.where}: {say(note.text)}")
         if not verbose and count > _EXAMPLES:
-            lines.append(f"    … and {count - _EXAMPLES} more (--verbose lists them all)")
+            lines.append("    " + say(msg("… and {more} more (--verbose lists them all)", more=count - _EXAMPLES)))
     return "\n".join(lines)
+
+
+_COUNTED: dict[str, Text] = {
+    "organisations": msg("organisations"),
+    "axes": msg("axes"),
+    "objectives": msg("objectives"),
+    "indicators": msg("indicators"),
+    "actions": msg("actions"),
+}

@@ -23,6 +23,9 @@ class Text:
     msgid: str
     args: Mapping[str, Arg] = field(default_factory=dict)
 
+    def __hash__(self) -> int:  # a message can count things (``Counter[Text]``): hash what it says
+        return hash((self.msgid, tuple(sorted(self.args.items()))))
+
 
 def msg(msgid: str, **args: Arg) -> Text:
     """Mark a message for translation; ``{name}`` placeholders are filled from ``args``."""
@@ -87,3 +90,24 @@ def warning(name: str, meaning: Text) -> Code:
 def count(diagnostics: Iterable[Diagnostic], severity: Severity) -> int:
     """Count the diagnostics of one severity."""
     return sum(1 for d in diagnostics if d.severity is severity)
+
+
+class CommandError(Exception):
+    """A command cannot go on, for a reason written as a message (translated when shown)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(english(message))
+        self.message = message
+
+
+def english(text: Text) -> str:
+    """A message in English with its arguments filled in (for logs and tracebacks)."""
+    return text.msgid.format(**{name: _english_arg(value) for name, value in text.args.items()})
+
+
+def _english_arg(value: Arg) -> str:
+    if isinstance(value, Text):
+        return english(value)
+    if isinstance(value, tuple):
+        return ", ".join(_english_arg(item) for item in value)
+    return str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gettext
 import importlib.resources
+import os
 from pathlib import Path
 
 from compiler.messages.diagnostics import Arg, Text
@@ -27,6 +28,21 @@ def language_of(tag: str | None, languages: tuple[str, ...] = LANGUAGES) -> str:
         return DEFAULT_LANGUAGE
     primary = parse(tag).language
     return primary if primary in languages else DEFAULT_LANGUAGE
+
+
+def user_language() -> str:
+    """The language of the user's locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), as gettext reads it."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").split(":")[0].split(".")[0]
+        if value:
+            return language_of(value)
+    return DEFAULT_LANGUAGE
+
+
+def speak_the_users_language_in_the_toolkit() -> None:
+    """Make gettext's default domain planc's catalogue, so that click's own words follow the user's locale."""
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
 
 
 @functools.cache

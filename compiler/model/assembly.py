@@ -261,6 +261,7 @@ def _indicator(item: Fields) -> Indicator | None:
         unit=item.text("unit"),
         baseline=item.measure("baseline"),
         target=item.measure("target"),
+        target_written="target" in item.data,
         milestones=item.measures("milestones"),
         direction=item.text("direction"),
         source=item.text("source"),

@@ -183,6 +183,7 @@ class Indicator:
     unit: str | None = None
     baseline: Measure | None = None
     target: Measure | None = None
+    target_written: bool = False  #: a target is written, even if its value could not be read
     milestones: tuple[Measure, ...] = ()
     direction: str | None = None
     source: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from compiler.messages.diagnostics import msg
 from compiler.outputs import docx_package, docx_reference, pandoc
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.writer import Job, Writer, write_ast
@@ -21,7 +22,7 @@ class DocxWriter(Writer):
     def prepare(self) -> None:
         """Ask pandoc for its default reference document, which planc's own is made from."""
         self.default_reference = pandoc.start(
-            ["--print-default-data-file", "reference.docx"], self.data_dir, "print the default reference.docx"
+            ["--print-default-data-file", "reference.docx"], self.data_dir, msg("print the default reference.docx")
         )
 
     def start(self, job: Job) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.outputs import processes
 
 TIMEOUT_SECONDS = 300
@@ -64,7 +65,7 @@ READER = "markdown" + "".join(
 )
 
 
-class PandocError(Exception):
+class PandocError(CommandError):
     """pandoc is missing, failed, or ran out of time."""
 
 
@@ -85,7 +86,7 @@ def version() -> str:
     try:
         completed = subprocess.run([executable(), "--version"], capture_output=True, timeout=30, check=True)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise PandocError(f"cannot run pandoc: {exc}") from exc
+        raise PandocError(msg("Cannot run pandoc: {detail}.", detail=str(exc))) from exc
     return completed.stdout.decode("utf-8", errors="replace").split("\n", 1)[0].removeprefix("pandoc").strip()
 
 
@@ -94,7 +95,7 @@ class Run:
     """One pandoc invocation, started but perhaps not finished."""
 
     process: subprocess.Popen[bytes]
-    what: str
+    what: Text
     stdin: bytes | None = None
 
     def wait(self, timeout: float = TIMEOUT_SECONDS) -> bytes:
@@ -104,14 +105,22 @@ class Run:
         except subprocess.TimeoutExpired as exc:
             self.process.kill()
             self.process.communicate()
-            raise PandocError(f"pandoc took longer than {timeout:.0f} s to {self.what}") from exc
+            raise PandocError(
+                msg("pandoc took longer than {seconds} s to {action}.", seconds=f"{timeout:.0f}", action=self.what)
+            ) from exc
         if self.process.returncode != 0:
             detail = err.decode("utf-8", errors="replace").strip().split("\nHasCallStack")[0]
-            raise PandocError(f"pandoc failed to {self.what} (exit {self.process.returncode}): {detail}")
-        if err.strip():
             raise PandocError(
-                f"pandoc warned while trying to {self.what}: {err.decode('utf-8', errors='replace').strip()}"
+                msg(
+                    "pandoc failed to {action} (exit {code}): {detail}",
+                    action=self.what,
+                    code=self.process.returncode or 0,
+                    detail=detail,
+                )
             )
+        if err.strip():
+            detail = err.decode("utf-8", errors="replace").strip()
+            raise PandocError(msg("pandoc warned while trying to {action}: {detail}", action=self.what, detail=detail))
         return out
 
     def kill(self) -> None:
@@ -119,7 +128,7 @@ class Run:
         processes.stop(self.process)
 
 
-def start(arguments: list[str], data_dir: Path, what: str, stdin: bytes | None = None) -> Run:
+def start(arguments: list[str], data_dir: Path, what: Text, stdin: bytes | None = None) -> Run:
     """Start pandoc with the safety options every call gets."""
     command = [
         executable(),
@@ -140,7 +149,9 @@ def start(arguments: list[str], data_dir: Path, what: str, stdin: bytes | None =
             cwd=data_dir,
         )
     except OSError as exc:
-        raise PandocError(f"cannot run pandoc ({command[0]}): {exc.strerror}") from exc
+        raise PandocError(
+            msg("Cannot run pandoc ({program}): {detail}.", program=command[0], detail=exc.strerror or str(exc))
+        ) from exc
     return Run(process, what, stdin)
 
 
@@ -156,7 +167,7 @@ def read_markdown(markdown: str, folder: Path, data_dir: Path, parts: int = 1) -
         source = folder / f"plan-{number}.md"
         source.write_text(piece, encoding="utf-8")
         arguments = ["--from", READER, "--to", "json", "--columns=60", str(source)]
-        runs.append(start(arguments, data_dir, "read the Markdown"))
+        runs.append(start(arguments, data_dir, msg("read the Markdown")))
     asts = [json.loads(run.wait()) for run in runs]
     ast: dict[str, Any] = {**asts[0], "blocks": [block for piece in asts for block in piece["blocks"]]}
     return ast
@@ -177,5 +188,7 @@ def split_sections(markdown: str, parts: int) -> list[str]:
 def start_writer(ast_file: Path, to: str, output: Path, data_dir: Path, options: list[str]) -> Run:
     """Start writing the AST in ``ast_file`` as ``to`` into ``output``."""
     return start(
-        ["--from", "json", "--to", to, "--output", str(output), *options, str(ast_file)], data_dir, f"write {to}"
+        ["--from", "json", "--to", to, "--output", str(output), *options, str(ast_file)],
+        data_dir,
+        msg("write {format}", format=to),
     )

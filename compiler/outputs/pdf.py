@@ -7,15 +7,16 @@ refused if it would call Typst functions that read files or run code.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from compiler import templates
 from compiler.glyphs import fonts_for
+from compiler.messages.diagnostics import msg
 from compiler.messages.tags import parse
-from compiler.outputs import pandoc
+from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.typst import Compiler, TypstError
+from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
 
 _TYPST_COVER = {
@@ -25,7 +26,10 @@ _TYPST_COVER = {
     "cover-meta": "planc-cover-meta",
     "cover-parties": "planc-cover-parties",
 }
-_TYPST_FORBIDDEN = re.compile(r"(?<!\\)#(?:read|include|import|plugin|json|yaml|csv|xml|toml|cbor|image|eval)\b")
+#: Typst functions and keywords that read files or run code: never called by planc's PDF.
+FORBIDDEN_CALLS = frozenset(
+    {"read", "include", "import", "plugin", "json", "yaml", "csv", "xml", "toml", "cbor", "image", "eval"}
+)
 #: pandoc 3.9 writes ``#strong[Label].body`` when text starting with ``.`` follows bold text,
 #: which Typst reads as a field access (jgm/pandoc#11511, fixed in 3.10): escape that dot.
 _FIELD_ACCESS = ("].", "]\\.")
@@ -93,12 +97,16 @@ class PdfWriter(Writer):
         )
         meta.update(_typst_language(chrome.lang))
         meta["fonts"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": name} for name in fonts_for(chrome.script)]}
-        source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _typst_blocks), self.folder / "typst.json")
+        meta = {key: typst_text.escape_meta(value) for key, value in meta.items()}
+        body = typst_text.escape_blocks(decorate(job.ast["blocks"], _typst_blocks))
+        source = write_ast(job.ast, meta, body, self.folder / "typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"
         template.write_text(templates.text("plan.typ"), encoding="utf-8")
         options = ["--standalone", f"--template={template}"]
-        self.run = pandoc.start_writer(source, "typst", self.folder / "typst" / "main.typ", self.data_dir, options)
+        self.run = pandoc.start_writer(
+            source, "typst-smart", self.folder / "typst" / "main.typ", self.data_dir, options
+        )
 
     def proceed(self) -> None:
         """Wait for the Typst source, check it, and hand it to Typst."""
@@ -107,9 +115,9 @@ class PdfWriter(Writer):
         self.run.wait()
         source = self.folder / "typst" / "main.typ"
         text = fix_field_access(source.read_text(encoding="utf-8"))
-        forbidden = _TYPST_FORBIDDEN.search(text)
+        forbidden = sorted(FORBIDDEN_CALLS.intersection(called_names(text)))
         if forbidden:
-            raise TypstError(f"refusing to compile Typst source that calls {forbidden.group()}")
+            raise TypstError(msg("Refusing to compile Typst source that calls {names}.", names=", ".join(forbidden)))
         source.write_text(text, encoding="utf-8")
         self.compiler.compile(source, self.folder / self.output)
 

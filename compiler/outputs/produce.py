@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler.document.parts import PageChrome
+from compiler.messages.diagnostics import CommandError, Text, msg
+from compiler.messages.system import reason
 from compiler.outputs import pandoc, staging
 from compiler.outputs.ast_gate import sanitise
 from compiler.outputs.registry import WRITERS
@@ -23,8 +25,12 @@ from compiler.outputs.writer import Job, Writer
 SPLIT_ABOVE = 64_000
 
 
-class ToolchainError(Exception):
+class ToolchainError(CommandError):
     """pandoc or Typst failed, or the outputs could not be written."""
+
+
+class UnsafeMarkdown(Exception):
+    """planc's own Markdown held something the gate had to remove: a bug in planc, never the plan's."""
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,14 @@ def produce(request: Request) -> list[Path]:
             files = _produce(request, folder)
             return staging.commit(files, request.out)
     except (pandoc.PandocError, TypstError) as exc:
-        raise ToolchainError(str(exc)) from exc
+        raise ToolchainError(exc.message) from exc
     except OSError as exc:
-        raise ToolchainError(f"cannot write the outputs in {request.out}: {exc.strerror or exc}") from exc
+        raise ToolchainError(cannot_write(request.out, exc)) from exc
+
+
+def cannot_write(folder: Path, error: OSError) -> Text:
+    """Why the outputs could not be written in ``folder``."""
+    return msg("Cannot write the outputs in {folder}: {reason}.", folder=str(folder), reason=reason(error))
 
 
 def _produce(request: Request, folder: Path) -> dict[str, Path]:
@@ -62,7 +73,9 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
         for writer in writers:
             writer.prepare()
         parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
-        ast, _removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        ast, removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        if removed:  # every plan text is escaped before it gets here: stop rather than guess
+            raise UnsafeMarkdown(f"the safety gate had to remove {', '.join(removed)} from planc's own Markdown")
         job = Job(ast, request.chrome, folder, data_dir, request.when)
         for writer in writers:
             writer.start(job)

@@ -1,10 +1,13 @@
 """Publish a version: ``<root>/<version>/<slug>-<version>.{html,docx,pdf}``, checksums, and an index.
 
-A version is published once and never overwritten; it is built in a staging folder beside the
-others and appears only when it is complete (one directory rename). ``index.html`` lists every
-published version from the ``manifest.json`` each one carries. Each version keeps the plan as data
-(``plan.json``, ``review.snapshot``), so that later versions are compared with it without git; its
-manifest says how many objects changed since the version before.
+A version is published once and never overwritten. Publishing is all or nothing: every other
+version's manifest is read first (a broken one stops it before anything is written), the new
+version and the new ``index.html`` are made complete in a staging folder beside them, and then
+two renames put them in place; if the second fails, the first is undone. So a failed publish
+can be retried once its cause is fixed. Left is the moment between the two renames.
+
+Each version keeps the plan as data (``plan.json``, ``review.snapshot``), so that later versions
+are compared with it without git; its manifest says how many objects changed since the version before.
 """
 
 from __future__ import annotations
@@ -19,12 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compiler.messages.diagnostics import CommandError, Text, msg
+from compiler.messages.system import reason
 from compiler.outputs import staging
+from compiler.outputs.produce import ToolchainError
 from compiler.outputs.registry import FORMATS
 from compiler.review.snapshot import SNAPSHOT_NAME
 
+Manifest = dict[str, Any]
+_MANIFEST_TEXTS = ("title", "version", "date", "status")
 
-class PublishError(Exception):
+
+class PublishError(CommandError):
     """The version cannot be published (already there, or not publishable)."""
 
 
@@ -49,50 +58,89 @@ def slugify(title: str) -> str:
 
 def folder_for(root: Path, release: Release) -> Path:
     """Where a release goes; refuse a version that is already published."""
-    if not re.fullmatch(r"[0-9A-Za-z.+-]+", release.version):
-        raise PublishError(f"version {release.version!r} cannot name a folder")
+    if not re.fullmatch(r"[0-9A-Za-z.+-]+", release.version) or release.version.strip(".") == "":
+        raise PublishError(msg("The version “{version}” cannot name a folder.", version=release.version))
     target = root / release.version
     if target.exists():
-        raise PublishError(f"version {release.version} is already published in {target}; give the plan a new version")
-    return target
-
-
-def place_release(built: dict[str, Path], release: Release, root: Path, snapshot: str) -> Path:
-    """Move freshly built documents into a new version folder, with the plan's snapshot, checksums and a manifest."""
-    target = folder_for(root, release)
-    scratch = root / f"{staging.STAGING_PREFIX}{os.getpid()}-{release.version}"
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir(parents=True)
-    try:
-        names = {}
-        for kind in FORMATS:
-            name = f"{release.slug}-{release.version}.{kind}"
-            shutil.copyfile(built[f"plan.{kind}"], scratch / name)
-            os.chmod(scratch / name, staging.FILE_MODE)
-            names[kind] = name
-        (scratch / SNAPSHOT_NAME).write_text(snapshot, encoding="utf-8")
-        sums = "".join(f"{_sha256(scratch / name)}  {name}\n" for name in sorted([*names.values(), SNAPSHOT_NAME]))
-        (scratch / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        manifest = {**release.__dict__, "files": names, "snapshot": SNAPSHOT_NAME}
-        (scratch / "manifest.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        raise PublishError(
+            msg(
+                "Version {version} is already published in {folder}; give the plan a new version.",
+                version=release.version,
+                folder=str(target),
+            )
         )
-        for path in scratch.iterdir():
-            os.chmod(path, staging.FILE_MODE)
-        os.rename(scratch, target)  # fails if the version appeared meanwhile: never overwrite
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
     return target
 
 
-def releases(root: Path) -> list[dict[str, object]]:
-    """Every published version's manifest, newest date first."""
-    found = []
-    for manifest in root.glob("*/manifest.json"):
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            found.append(data)
-    return sorted(found, key=lambda item: (str(item.get("date", "")), str(item.get("version", ""))), reverse=True)
+def stage(built: dict[str, Path], release: Release, scratch: Path, snapshot: str) -> tuple[Path, Manifest]:
+    """Make the version's folder, complete, inside ``scratch``: documents, the plan's data, checksums, manifest."""
+    folder = scratch / release.version
+    folder.mkdir()
+    names = {}
+    for kind in FORMATS:
+        name = f"{release.slug}-{release.version}.{kind}"
+        shutil.copyfile(built[f"plan.{kind}"], folder / name)
+        names[kind] = name
+    (folder / SNAPSHOT_NAME).write_text(snapshot, encoding="utf-8")
+    sums = "".join(f"{_sha256(folder / name)}  {name}\n" for name in sorted([*names.values(), SNAPSHOT_NAME]))
+    (folder / "SHA256SUMS").write_text(sums, encoding="utf-8")
+    manifest: Manifest = {**release.__dict__, "files": names, "snapshot": SNAPSHOT_NAME}
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for path in folder.iterdir():
+        os.chmod(path, staging.FILE_MODE)
+    return folder, manifest
+
+
+def place(folder: Path, root: Path, index_page: bytes) -> Path:
+    """Rename the staged version folder into ``root`` and replace its index: both, or neither."""
+    target = folder_for(root, Release("", folder.name, "", "", ""))  # it may have appeared meanwhile
+    index = folder.parent / "index.html"
+    index.write_bytes(index_page)
+    os.chmod(index, staging.FILE_MODE)
+    os.rename(folder, target)
+    try:
+        os.replace(index, root / "index.html")
+    except BaseException:
+        os.rename(target, folder)  # take the version back: nothing was published
+        raise
+    return target
+
+
+def releases(root: Path) -> list[Manifest]:
+    """Every published version's manifest, newest date first; a broken one stops the publishing."""
+    return newest_first([_manifest(path, root) for path in sorted(root.glob("*/manifest.json"))])
+
+
+def newest_first(manifests: list[Manifest]) -> list[Manifest]:
+    """Manifests in the order the index lists them."""
+    return sorted(manifests, key=lambda item: (str(item["date"]), str(item["version"])), reverse=True)
+
+
+def _manifest(path: Path, root: Path) -> Manifest:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as problem:
+        raise _broken(path, root, reason(problem)) from problem
+    except ValueError as problem:
+        raise _broken(path, root, msg("it is not valid JSON")) from problem
+    if not isinstance(data, dict) or not all(isinstance(data.get(key), str) for key in _MANIFEST_TEXTS):
+        raise _broken(path, root, msg("title, version, date and status must be texts"))
+    files = data.get("files")
+    if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        raise _broken(path, root, msg("“files” must name each document"))
+    return data
+
+
+def _broken(path: Path, root: Path, detail: Text) -> ToolchainError:
+    return ToolchainError(
+        msg(
+            "The manifest of a published version cannot be read ({file}: {detail}): repair it, or move that "
+            "version out of {folder}. Nothing was published.",
+            file=str(path),
+            detail=detail,
+            folder=str(root),
+        )
+    )
 
 
 def _sha256(path: Path) -> str:

@@ -17,9 +17,15 @@ from pathlib import Path
 from typing import Literal
 
 from compiler.glyphs import gather_fonts, printable, replace
+from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
+#: The folder that holds planc's own ``compiler`` package: the only code the child may import
+#: besides the installed packages (never the working directory's or the plan folder's).
+PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+#: ``-I``: no working directory, no script folder, no PYTHON* variables, no user site-packages.
+_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from compiler.outputs.typst import child_main; child_main()"
 TIMEOUT_SECONDS = 300
 MAX_GLYPH_RETRIES = 20
 #: The language of Typst's own words (table captions, quotation marks) when those of the plan's cannot print.
@@ -27,7 +33,7 @@ FALLBACK_LANGUAGE = "en"
 _MISSING_TEXT = re.compile(r'the text `"(.+?)"` could not be displayed')
 
 
-class TypstError(Exception):
+class TypstError(CommandError):
     """Typst failed, warned, or ran out of time."""
 
 
@@ -39,7 +45,7 @@ class Compiler:
     """
 
     def __init__(self, timestamp: int) -> None:
-        command = [sys.executable, "-m", "compiler.outputs.typst", str(timestamp)]
+        command = [sys.executable, "-I", "-c", _CHILD, PACKAGE_ROOT, str(timestamp)]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def compile(self, source: Path, output: Path) -> None:
@@ -55,15 +61,24 @@ class Compiler:
             _out, err = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             self.stop()
-            raise TypstError(f"Typst took longer than {timeout:.0f} s to compile the PDF") from exc
-        if self.process.returncode != 0:
             raise TypstError(
-                err.decode("utf-8", errors="replace").strip() or f"Typst exited with {self.process.returncode}"
-            )
+                msg("Typst took longer than {seconds} s to compile the PDF.", seconds=f"{timeout:.0f}")
+            ) from exc
+        if self.process.returncode != 0:
+            raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), self.process.returncode))
 
     def stop(self) -> None:
         """Stop the child if it is still running (a build that failed before the PDF)."""
         stop(self.process)
+
+
+def _child_failure(detail: str, code: int) -> Text:
+    """The child's message: planc's own (as JSON), or Typst's text."""
+    try:
+        told = json.loads(detail)
+        return msg(str(told["msgid"]), **{str(k): str(v) for k, v in dict(told["args"]).items()})
+    except (ValueError, KeyError, TypeError):
+        return msg("Typst could not compile the PDF: {detail}", detail=detail or f"exit {code}")
 
 
 def version() -> str:
@@ -113,14 +128,19 @@ def _compile(source: Path, output: Path, timestamp: int) -> None:
                 text = replace(text, set(missing.group(1)))
                 source.write_text(text, encoding="utf-8")
         else:
-            raise TypstError("Typst kept finding characters no font can print")
+            raise TypstError(msg("Typst kept finding characters no font can print."))
     if warnings:
-        raise TypstError("Typst warned: " + "; ".join(str(warning) for warning in warnings))
+        raise TypstError(msg("Typst warned: {detail}", detail="; ".join(str(warning) for warning in warnings)))
     output.write_bytes(pdf)
 
 
+def child_main() -> None:
+    """Child process entry: ``python -I -c … PACKAGE_ROOT TIMESTAMP``, then ``[source, output]`` on stdin."""
+    sys.exit(main(sys.argv[2:]))
+
+
 def main(arguments: list[str]) -> int:
-    """Child process entry: ``python -m compiler.outputs.typst TIMESTAMP``, then ``[source, output]`` on stdin."""
+    """Compile what the parent asks for: ``arguments`` holds the timestamp."""
     timestamp = int(arguments[0])
     import typst  # noqa: F401, PLC0415 - load the engine while the parent is still running pandoc
 
@@ -130,11 +150,10 @@ def main(arguments: list[str]) -> int:
     source, output = (Path(part) for part in json.loads(line))
     try:
         _compile(source, output, timestamp)
+    except TypstError as failure:  # planc's own message, translated by the parent
+        sys.stderr.write(json.dumps({"msgid": failure.message.msgid, "args": failure.message.args}) + "\n")
+        return 1
     except Exception as exc:  # report any Typst failure to the parent as text
         sys.stderr.write(str(exc) + "\n")
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from compiler import pipeline, production, sources
 from compiler.document.chrome import page_chrome
-from compiler.messages.diagnostics import Diagnostic
+from compiler.messages.diagnostics import Diagnostic, Text
 from compiler.messages.translate import Translator
 from compiler.outcome import Checked
 from compiler.outputs.pandoc import PandocError
@@ -29,7 +29,7 @@ class Snapshot:
     checked: Checked
     page: str | None
     stale: bool
-    failure: str | None = None
+    failure: Text | None = None
 
 
 def stat_key(path: Path) -> tuple[int, int, int, int]:
@@ -84,7 +84,7 @@ class Preview:
                     production.markdown_of(plan), page_chrome(plan.meta, Translator(plan.meta.lang))
                 )
             except PandocError as problem:
-                self.snapshot = Snapshot(version, checked, page, stale=page is not None, failure=str(problem))
+                self.snapshot = Snapshot(version, checked, page, stale=page is not None, failure=problem.message)
                 return self.snapshot
             self.snapshot = Snapshot(version, checked, page, stale=False)
             return self.snapshot

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+from compiler.messages.diagnostics import msg
 from compiler.outputs import pandoc, processes
 
 #: pandoc's side of the conversation, shipped inside the package.
@@ -52,7 +53,7 @@ class WarmPandoc:
         with self.lock:
             process = self._running()
             if process.stdin is None or process.stdout is None:
-                raise pandoc.PandocError("the preview's pandoc has no pipes")
+                raise pandoc.PandocError(msg("the preview's pandoc has no pipes"))
             watchdog = threading.Timer(TIMEOUT_SECONDS, process.kill)
             watchdog.start()
             try:
@@ -61,11 +62,13 @@ class WarmPandoc:
                 status, answer = _answer(process.stdout)
             except (OSError, ValueError) as exc:
                 self._stop()
-                raise pandoc.PandocError(f"the preview's pandoc stopped: {exc}") from exc
+                raise pandoc.PandocError(msg("the preview's pandoc stopped: {detail}", detail=str(exc))) from exc
             finally:
                 watchdog.cancel()
         if status != "ok":
-            raise pandoc.PandocError(f"pandoc failed to {operation} a piece of the preview: {answer}")
+            raise pandoc.PandocError(
+                msg("pandoc failed to {operation} a piece of the preview: {detail}", operation=operation, detail=answer)
+            )
         return answer
 
     def _running(self) -> subprocess.Popen[bytes]:
@@ -82,7 +85,9 @@ class WarmPandoc:
                     cwd=self.data_dir,
                 )
             except OSError as exc:
-                raise pandoc.PandocError(f"cannot run pandoc ({command[0]}): {exc.strerror}") from exc
+                raise pandoc.PandocError(
+                    msg("cannot run pandoc ({program}): {reason}", program=command[0], reason=str(exc.strerror))
+                ) from exc
         return self.process
 
     def _stop(self) -> None:

@@ -11,6 +11,7 @@ from compiler.schema import codes
 from compiler.schema.failure import Failure
 from compiler.schema.naming import TYPE_WORDS, field_name, kind_of, owner_name
 from compiler.schema.patterns import explain_format, explain_pattern
+from compiler.schema.values import wrong_type_hint
 from compiler.sources import PathKey, SourceFile
 
 
@@ -67,8 +68,10 @@ def _explain_type(failure: Failure, source: SourceFile, path: PathKey) -> Iterat
         if len(expected_list) == 1
         else msg("{first} or {second}", first=TYPE_WORDS[expected_list[0]], second=TYPE_WORDS[expected_list[1]])
     )
-    hint: Text | None = None
-    if "string" in expected_list and isinstance(value, int | float | bool):
+    hint = wrong_type_hint(expected_list, value, field_name(path))
+    if hint is not None:
+        pass
+    elif "string" in expected_list and isinstance(value, int | float | bool):
         hint = msg("Put the value in double quotes so that it stays text exactly as written.")
     elif {"number", "integer"} & set(expected_list) and isinstance(value, str):
         hint = msg(
@@ -165,9 +168,10 @@ def _explain_any_of(failure: Failure, source: SourceFile, path: PathKey) -> Iter
 
 
 def _explain_other(failure: Failure, source: SourceFile, path: PathKey) -> Iterator[Diagnostic]:
-    yield codes.INVALID_FORMAT.at(
+    yield codes.INVALID_FORMAT.at(  # jsonschema's own detail is English: the field and the rule are named instead
         source.where(path),
-        msg("“{field}” does not match the plan schema: {detail}.", field=field_name(path), detail=failure.detail),
+        msg("“{field}” does not match the plan schema (rule “{rule}”).", field=field_name(path), rule=failure.keyword),
+        msg("Compare the value with the description of “{field}” that your editor shows.", field=field_name(path)),
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from compiler.messages.diagnostics import Code, Diagnostic, Text, msg
+from compiler.messages.diagnostics import Code, Diagnostic, Text, Where, msg
 from compiler.schema import codes
+from compiler.schema.definition import definition
 from compiler.schema.failure import Failure
+from compiler.schema.id_characters import cleaned, offending
 from compiler.schema.naming import field_name
 from compiler.sources import PathKey, SourceFile
 
@@ -81,6 +84,10 @@ def explain_pattern(failure: Failure, source: SourceFile, path: PathKey) -> Iter
             msg("Write the text, or delete the line."),
         )
         return
+    found = offending(value) if definition in ("id", "reference") else None
+    if found is not None:
+        yield _id_character(value, *found, source.where(path))
+        return
     if definition in PATTERN_EXPLANATIONS:
         code, message, hint = PATTERN_EXPLANATIONS[definition]
         yield code.at(source.where(path), msg(message.msgid, value=value), hint)
@@ -89,6 +96,25 @@ def explain_pattern(failure: Failure, source: SourceFile, path: PathKey) -> Iter
     yield codes.INVALID_FORMAT.at(
         source.where(path),
         msg("“{value}” is not in the format expected for “{field}”.", value=value, field=field_name(path)),
+        hint,
+    )
+
+
+def _id_character(value: str, character: Text, position: int, where: Where) -> Diagnostic:
+    suggestion = cleaned(value)
+    hint = (
+        msg("Retype it with letters, digits, “.”, “_” and “-” only: {id}.", id=suggestion)
+        if re.fullmatch(definition("id")["pattern"], suggestion)
+        else PATTERN_EXPLANATIONS["id"][2]
+    )
+    return codes.INVALID_ID.at(
+        where,
+        msg(
+            "“{value}” is not a valid id: character {position} is {character}.",
+            value=value,
+            position=position,
+            character=character,
+        ),
         hint,
     )
 

@@ -173,7 +173,7 @@ def _panel_context(page: Page, snapshot: Snapshot | None, plan: WorkspacePlan | 
     return {
         "building": False,
         "stale": snapshot.stale,
-        "failure": snapshot.failure,
+        "failure": page.translate(snapshot.failure) if snapshot.failure is not None else None,
         "summary": summary(diagnostics, page.translate),
         "problems": [_problem(page, d, plan) for d in diagnostics],
     }

@@ -25,25 +25,46 @@ def forbidden(text: str, file: str) -> Iterator[Diagnostic]:
             return
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - text.rfind("\n", 0, match.start())
-        character = match.group()
-        name = unicodedata.name(character, "CONTROL CHARACTER")
-        code_point = f"U+{ord(character):04X}"
-        if character in _BIDI:
-            yield codes.BIDI_CHARACTER.at(
-                Where(file, line, column),
-                msg(
-                    "Invisible text-direction character {code_point} ({name}): it can make the text look different from what it is.",
-                    code_point=code_point,
-                    name=name,
-                ),
-                msg("Delete it: retype the words around this position."),
-            )
-        else:
-            yield codes.CONTROL_CHARACTER.at(
-                Where(file, line, column),
-                msg("Invisible control character {code_point} ({name}) in the text.", code_point=code_point, name=name),
-                msg("Delete it: it often comes from copying text out of another program."),
-            )
+        yield bad_character(match.group(), Where(file, line, column))
+
+
+def first_bad_character(value: str) -> str | None:
+    """The first control or text-direction character in ``value``, if it holds one."""
+    found = _BAD_CHARACTERS.search(value)
+    return found.group() if found else None
+
+
+def bad_character(character: str, where: Where, escape: str | None = None) -> Diagnostic:
+    """The diagnostic for a control or text-direction character (written as ``escape`` if given)."""
+    name = unicodedata.name(character, "CONTROL CHARACTER")
+    code_point = f"U+{ord(character):04X}"
+    if escape is not None:
+        code = codes.BIDI_CHARACTER if character in _BIDI else codes.CONTROL_CHARACTER
+        return code.at(
+            where,
+            msg(
+                "The escape {escape} writes the invisible character {code_point} ({name}) into the text.",
+                escape=escape,
+                code_point=code_point,
+                name=name,
+            ),
+            msg("Delete the escape: a plan's text holds only characters that can be seen."),
+        )
+    if character in _BIDI:
+        return codes.BIDI_CHARACTER.at(
+            where,
+            msg(
+                "Invisible text-direction character {code_point} ({name}): it can make the text look different from what it is.",
+                code_point=code_point,
+                name=name,
+            ),
+            msg("Delete it: retype the words around this position."),
+        )
+    return codes.CONTROL_CHARACTER.at(
+        where,
+        msg("Invisible control character {code_point} ({name}) in the text.", code_point=code_point, name=name),
+        msg("Delete it: it often comes from copying text out of another program."),
+    )
 
 
 def unprintable_in(text: str, file: str) -> Iterator[Diagnostic]:

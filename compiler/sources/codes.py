@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from compiler.messages.diagnostics import error, msg, warning
 
-NO_PLAN_FILES = error("no-plan-files", msg("The plan folder holds no .yaml file."))
-IGNORED_FILE = warning("ignored-file", msg("A .yml file is not read: plan files end in .yaml."))
+NO_PLAN_FILES = error("no-plan-files", msg("The plan folder holds no .yaml or .yml file."))
+IGNORED_FILE = error("ignored-file", msg("An entry that looks like a plan file cannot be read as one."))
+OUTSIDE_PLAN_FOLDER = error("outside-plan-folder", msg("A link in the plan folder leads out of it."))
 UNREADABLE_FILE = error("unreadable-file", msg("A plan file cannot be opened."))
 FILE_TOO_LARGE = error("file-too-large", msg("A plan file is larger than 2 MiB."))
 ENCODING = error("encoding", msg("A plan file is not saved as UTF-8."))
@@ -14,6 +15,7 @@ BIDI_CHARACTER = error("bidi-character", msg("An invisible text-direction charac
 YAML_SYNTAX = error("yaml-syntax", msg("The YAML structure is broken."))
 YAML_TAB = error("yaml-tab", msg("A tab is used for indentation."))
 YAML_COLON = error("yaml-colon", msg("A value contains “: ”, so YAML reads a new key."))
+MISSING_COLON = error("missing-colon", msg("A key is written without the colon after it."))
 YAML_ANCHOR = error("yaml-anchor", msg("YAML anchors or aliases are used."))
 YAML_TAG = error("yaml-tag", msg("An explicit YAML tag such as !!python/object is used."))
 MULTIPLE_DOCUMENTS = error("multiple-documents", msg("A file holds more than one YAML document."))
@@ -34,6 +36,7 @@ NOT_A_MAPPING = error("not-a-mapping", msg("A plan file does not start with sect
 CODES = (
     NO_PLAN_FILES,
     IGNORED_FILE,
+    OUTSIDE_PLAN_FOLDER,
     UNREADABLE_FILE,
     FILE_TOO_LARGE,
     ENCODING,
@@ -42,6 +45,7 @@ CODES = (
     YAML_SYNTAX,
     YAML_TAB,
     YAML_COLON,
+    MISSING_COLON,
     YAML_ANCHOR,
     YAML_TAG,
     MULTIPLE_DOCUMENTS,

@@ -20,6 +20,8 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # the stubs re-exp
 
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.sources import codes
+from compiler.sources.characters import first_bad_character
+from compiler.sources.escapes import escaped_characters
 from compiler.sources.source_file import PathKey, SourceFile
 from compiler.sources.yaml_errors import syntax_error
 
@@ -153,6 +155,8 @@ class _Builder:
         self._refuse_decorations(event)
         text = unicodedata.normalize("NFC", event.value)  # "é" one way, whether typed as é or as e + ◌́
         if event.style:  # quoted or block text: libyaml marks plain scalars with an empty style
+            if event.style == '"' and first_bad_character(event.value) is not None:  # written as an escape
+                self.problems.extend(escaped_characters(self.lines, self.file, event.start_mark, event.end_mark))
             self._place(text, event)
             return
         value = resolve_plain(text)

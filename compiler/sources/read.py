@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from compiler.messages.diagnostics import Where, msg
+from compiler.messages.system import reason
 from compiler.sources import codes, loader
 from compiler.sources.characters import forbidden, unprintable_in
 from compiler.sources.decode import MAX_BYTES, decode, too_large
@@ -14,14 +17,15 @@ from compiler.sources.source_file import Loaded
 def load(path: Path, file: str) -> Loaded:
     """Read one plan file as ``file`` (the name diagnostics show)."""
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
+    except _TooLarge as large:
+        return Loaded(None, [too_large(file, large.size)])
+    except _NotAFile:
+        message = msg("Cannot read the file: it is not an ordinary file (a pipe or a device).")
+        return Loaded(None, [codes.UNREADABLE_FILE.at(Where(file), message)])
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Loaded(
-            None, [codes.UNREADABLE_FILE.at(Where(file), msg("Cannot read the file: {reason}.", reason=reason))]
-        )
-    if len(raw) > MAX_BYTES:
-        return Loaded(None, [too_large(file, len(raw))])
+        message = msg("Cannot read the file: {reason}.", reason=reason(exc))
+        return Loaded(None, [codes.UNREADABLE_FILE.at(Where(file), message)])
     text, problems = decode(raw, file)
     if text is None:
         return Loaded(None, problems)
@@ -30,3 +34,28 @@ def load(path: Path, file: str) -> Loaded:
         return Loaded(None, problems, text)
     source, problems = loader.load_values(text, file)
     return Loaded(source, [*problems, *unprintable_in(text, file)], text)
+
+
+class _NotAFile(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, its size read first: a huge file, a pipe or a device is never read whole."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe does not block the open
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotAFile
+        if status.st_size > MAX_BYTES:
+            raise _TooLarge(status.st_size)
+        raw = handle.read(MAX_BYTES + 1)  # the file may have grown since
+        if len(raw) > MAX_BYTES:
+            raise _TooLarge(len(raw))
+        return raw

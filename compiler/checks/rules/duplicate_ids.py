@@ -27,11 +27,14 @@ CODE = rule_code("duplicate-id", Severity.ERROR, __doc__)
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report every id after its first definition."""
-    first: dict[str, Where] = {}
+    first: dict[str, tuple[Where, type]] = {}
     for thing in plan.identified():
-        earlier = first.get(thing.id)
-        if earlier is None:
-            first[thing.id] = thing.where
+        if thing.id not in first:
+            first[thing.id] = (thing.where, type(thing))
+            continue
+        earlier, kind = first[thing.id]
+        if kind is type(thing) and earlier.file != thing.where.file:
+            yield _split(thing.id, thing.where, earlier)
             continue
         yield (
             thing.where,
@@ -43,3 +46,21 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
             ),
             msg("Give this object a new id, for example “{id}-2”, and update the references to it.", id=thing.id),
         )
+
+
+def _split(identifier: str, where: Where, earlier: Where) -> Finding:
+    """The same object in two files: most often one object's lines split by mistake, never joined."""
+    return (
+        where,
+        msg(
+            "“{id}” is written in two files: here and in {file} at line {line}. The parts of one object in different files are not joined.",
+            id=identifier,
+            file=earlier.file,
+            line=earlier.line,
+        ),
+        msg(
+            "The same object: move these lines into its block in {file}. Another object: give it a new id, such as “{id}-2”.",
+            id=identifier,
+            file=earlier.file,
+        ),
+    )

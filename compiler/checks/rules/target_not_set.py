@@ -27,9 +27,9 @@ CODE = rule_code("target-not-set", Severity.WARNING, __doc__)
 
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
-    """Report indicators with no target."""
+    """Report indicators with no target (one written but unreadable is the schema's to report)."""
     for indicator in plan.indicators:
-        if indicator.target is None:
+        if indicator.target is None and not indicator.target_written:
             yield (
                 indicator.where,
                 msg("Indicator {id} has no target yet.", id=indicator.id),
