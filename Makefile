@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PLAN ?= plan
 OUT ?= build
 
-PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' 2>/dev/null)
+PLAN_FILES := $(shell find $(PLAN) -name '*.yaml' -o -name '*.csv' 2>/dev/null)
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 .PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean

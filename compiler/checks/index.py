@@ -19,6 +19,7 @@ INDICATOR = "indicator"
 ACTION = "action"
 
 ORGANISATIONS, BODIES, OBJECTIVES = frozenset({ORGANISATION}), frozenset({BODY}), frozenset({OBJECTIVE})
+INDICATORS, ACTIONS = frozenset({INDICATOR}), frozenset({ACTION})
 OWNERS = ORGANISATIONS | BODIES
 
 #: How a message names what a reference should point to.
@@ -27,6 +28,8 @@ EXPECTED_KINDS: dict[frozenset[str], Text] = {
     frozenset({BODY}): msg("a governance body"),
     frozenset({OBJECTIVE}): msg("an objective"),
     frozenset({ORGANISATION, BODY}): msg("an organisation or a governance body"),
+    frozenset({INDICATOR}): msg("an indicator"),
+    frozenset({ACTION}): msg("an action"),
 }
 KIND_NAMES: dict[str, Text] = {
     ORGANISATION: msg("an organisation"),
@@ -111,6 +114,10 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(OBJECTIVES, "objective", action.objectives)
         yield from _all(OWNERS, "owner", action.owners)
         yield from _all(ORGANISATIONS, "partners", action.partners)
+    for measurement in plan.measurements:
+        yield from _all(INDICATORS, "indicator", (measurement.indicator,))
+    for entry in plan.statuses:
+        yield from _all(ACTIONS, "action", (entry.action,))
 
 
 def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from compiler.document.context import LayoutContext
-from compiler.document.labels import ACTION_STATUS_LABELS
 from compiler.document.links import ident, joined, link
 from compiler.document.parts import ActionSheet, SheetGroup
 from compiler.messages.diagnostics import msg
@@ -22,7 +21,7 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
-        status=ctx.t(ACTION_STATUS_LABELS[action.status]) if action.status in ACTION_STATUS_LABELS else "",
+        status="",
         budget=[(line.source, ctx.formats.money(line.amount)) for line in action.budget],
         total=ctx.formats.money(action.total_budget),
         deliverables=list(action.deliverables),

@@ -4,6 +4,7 @@ from compiler.model.dates import PlanDate
 from compiler.model.ids import IDENTIFIER, natural_key
 from compiler.model.objects import (
     Action,
+    ActionStatus,
     Body,
     Context,
     FundingLine,
@@ -11,7 +12,9 @@ from compiler.model.objects import (
     Indicator,
     LegalReference,
     Measure,
+    Measurement,
     Meta,
+    Monitoring,
     Objective,
     Organisation,
     Plan,
@@ -20,11 +23,13 @@ from compiler.model.objects import (
     Topic,
     Value,
     Vision,
+    as_written,
 )
 
 __all__ = [
     "IDENTIFIER",
     "Action",
+    "ActionStatus",
     "Body",
     "Context",
     "FundingLine",
@@ -32,7 +37,9 @@ __all__ = [
     "Indicator",
     "LegalReference",
     "Measure",
+    "Measurement",
     "Meta",
+    "Monitoring",
     "Objective",
     "Organisation",
     "Plan",
@@ -42,5 +49,6 @@ __all__ = [
     "Topic",
     "Value",
     "Vision",
+    "as_written",
     "natural_key",
 ]

@@ -14,12 +14,15 @@ from compiler.model import codes
 from compiler.model.fields import Fields, is_number
 from compiler.model.objects import (
     Action,
+    ActionStatus,
     Body,
     Context,
     FundingLine,
     Indicator,
     LegalReference,
+    Measurement,
     Meta,
+    Monitoring,
     Objective,
     Organisation,
     Plan,
@@ -30,8 +33,8 @@ from compiler.model.objects import (
 )
 from compiler.sources import SourceFile
 
-MAPPING_SECTIONS = ("plan", "vision", "context")
-LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions")
+MAPPING_SECTIONS = ("plan", "vision", "context", "monitoring")
+LIST_SECTIONS = ("organisations", "governance", "objectives", "indicators", "actions", "measurements", "statuses")
 REQUIRED_SECTIONS = ("plan",)
 #: The registers an organisation's codes may come from, in the order the document lists them.
 REGISTERS = ("tax_code", "vat_number", "runts_number", "ipa_code")
@@ -66,6 +69,9 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         indicators=tuple(filter(None, map(_indicator, lists["indicators"]))),
         actions=tuple(filter(None, map(_action, lists["actions"]))),
         files=tuple(source.file for source in sources),
+        monitoring=_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
+        measurements=tuple(filter(None, map(_measurement, lists["measurements"]))),
+        statuses=tuple(filter(None, map(_action_status, lists["statuses"]))),
     )
     return plan, problems
 
@@ -228,6 +234,7 @@ def _indicator(item: Fields) -> Indicator | None:
         direction=item.text("direction"),
         source=item.text("source"),
         description=item.text("description"),
+        measured=item.text("measured"),
     )
 
 
@@ -253,7 +260,39 @@ def _action(item: Fields) -> Action | None:
         start=item.date("start"),
         end=None if ongoing else item.date("end"),
         ongoing=ongoing,
-        status=item.text("status"),
         deliverables=item.texts("deliverables"),
         budget=budget,
+    )
+
+
+def _monitoring(item: Fields) -> Monitoring | None:
+    day = item.date("date")
+    if day is None:
+        return None
+    return Monitoring(day, item.where(), item.flag("illustrative"), item.text("note"))
+
+
+def _measurement(item: Fields) -> Measurement | None:
+    indicator, period, value = item.ref("indicator"), item.date("period"), item.value()
+    if indicator is None or period is None or value is None:
+        return None
+    met = item.data.get("met")
+    return Measurement(
+        indicator,
+        period,
+        value,
+        item.where(),
+        met if isinstance(met, bool) else None,
+        item.text("source"),
+        item.text("note"),
+    )
+
+
+def _action_status(item: Fields) -> ActionStatus | None:
+    action, day, status = item.ref("action"), item.date("date"), item.text("status")
+    if action is None or day is None or status is None:
+        return None
+    spent = item.data.get("spent")
+    return ActionStatus(
+        action, day, status, item.where(), item.text("note"), float(spent) if is_number(spent) else None
     )

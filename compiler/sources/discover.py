@@ -9,14 +9,14 @@ from compiler.sources import codes
 
 
 def discover(plan_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """List the plan's ``*.yaml`` files in sorted path order; warn about ``*.yml`` ones; none is an error."""
+    """List the plan's ``*.yaml`` files and ``*.csv`` tables in sorted path order; warn about ``*.yml`` ones."""
     found: list[Path] = []
     ignored: list[Diagnostic] = []
     for path in sorted(plan_dir.rglob("*"), key=lambda p: p.relative_to(plan_dir).as_posix()):
         parts = path.relative_to(plan_dir).parts
         if any(part.startswith(".") for part in parts) or not path.is_file():
             continue
-        if path.suffix == ".yaml":
+        if path.suffix in (".yaml", ".csv"):
             found.append(path)
         elif path.suffix in (".yml", ".YAML", ".YML"):
             ignored.append(

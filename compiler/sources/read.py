@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler.messages.diagnostics import Where, msg
-from compiler.sources import codes, loader
+from compiler.sources import codes, loader, spreadsheet
 from compiler.sources.characters import forbidden, unprintable_in
 from compiler.sources.decode import MAX_BYTES, decode, too_large
 from compiler.sources.source_file import Loaded
 
 
 def load(path: Path, file: str) -> Loaded:
-    """Read one plan file as ``file`` (the name diagnostics show)."""
+    """Read one plan file (YAML, or a CSV table) as ``file`` (the name diagnostics show)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -28,5 +28,7 @@ def load(path: Path, file: str) -> Loaded:
     problems = list(forbidden(text, file))
     if problems:
         return Loaded(None, problems, text)
+    if path.suffix == ".csv":  # a table: its positions are rows and cells, so no source line is shown
+        return Loaded(*spreadsheet.parse_table(text, file))
     source, problems = loader.parse(text, file)
     return Loaded(source, [*problems, *unprintable_in(text, file)], text)
