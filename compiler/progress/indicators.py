@@ -73,7 +73,7 @@ def assess(indicator: Indicator, measurements: Iterable[Measurement], as_of: dat
     expected = _expected(indicator.baseline, target, as_of)
     if isinstance(latest.value, str) or not target.is_number:
         return _qualitative(indicator, series, expected)
-    reached = _reached(target, latest.value)
+    reached = _reached(target, latest.value, indicator.direction)
     baseline = indicator.baseline
     if baseline is None or not baseline.is_number:
         if reached:
@@ -107,8 +107,10 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _reached(target: Measure, value: float) -> bool:
+def _reached(target: Measure, value: float, direction: str | None) -> bool:
     goal = float(target.value)
+    if target.comparator is None and direction in ("increase", "decrease"):
+        return value >= goal if direction == "increase" else value <= goal
     if target.comparator == "at-least":
         return value >= goal or _same(value, goal)
     if target.comparator == "at-most":
