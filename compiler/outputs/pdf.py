@@ -13,6 +13,7 @@ from pathlib import Path
 from compiler import templates
 from compiler.outputs import pandoc
 from compiler.outputs.ast_gate import Node
+from compiler.outputs.figures import Picture, placeholder, typst_figure
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
 
@@ -46,14 +47,17 @@ def fix_field_access(source: str) -> str:
     return "".join(out)
 
 
-def _typst_blocks(block: Node) -> list[Node]:
+def _typst_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     if block["t"] != "Div":
         return [block]
+    chart = placeholder(block, pictures)
+    if chart is not None:
+        return typst_figure(*chart)
     identifier, classes = div_attributes(block)
     if identifier == "toc":
         return [raw_block("typst", "#planc-toc()")]
     function = next((_TYPST_COVER[c] for c in classes if c in _TYPST_COVER), None)
-    inner = decorate(block["c"][1], _typst_blocks)
+    inner = decorate(block["c"][1], lambda inner_block: _typst_blocks(inner_block, pictures))
     if function is None:
         return inner
     return [raw_block("typst", f"#{function}["), *inner, raw_block("typst", "]")]
@@ -62,7 +66,7 @@ def _typst_blocks(block: Node) -> list[Node]:
 class PdfWriter(Writer):
     """pandoc's Typst writer, then Typst."""
 
-    output = "plan.pdf"
+    suffix = ".pdf"
     run: pandoc.Run | None = None
     compiler: Compiler | None = None
 
@@ -84,7 +88,8 @@ class PdfWriter(Writer):
         meta["lang-code"] = {"t": "MetaString", "c": language}
         if region:
             meta["region"] = {"t": "MetaString", "c": region}
-        source = write_ast(job.ast, meta, decorate(job.ast["blocks"], _typst_blocks), self.folder / "typst.json")
+        blocks = decorate(job.ast["blocks"], lambda block: _typst_blocks(block, job.pictures))
+        source = write_ast(job.ast, meta, blocks, self.folder / "typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"
         template.write_text(templates.text("plan.typ"), encoding="utf-8")

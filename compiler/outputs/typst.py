@@ -63,6 +63,55 @@ class Compiler:
         stop(self.process)
 
 
+#: PNG resolution for the DOCX: sharp when printed, a few dozen kilobytes a chart.
+PICTURE_PPI = 192.0
+
+
+class Pictures:
+    """A child process drawing ``pictures.typ`` (one chart a page) as ``picture-N.svg`` and ``picture-N.png``."""
+
+    def __init__(self, folder: Path, formats: tuple[str, ...]) -> None:
+        command = [sys.executable, "-m", "compiler.outputs.typst", "pictures", str(folder), *formats]
+        self.folder = folder
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def wait(self, timeout: float = TIMEOUT_SECONDS) -> None:
+        """Wait for the pictures; raise ``TypstError`` on any problem."""
+        try:
+            _out, err = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            self.stop()
+            raise TypstError(f"Typst took longer than {timeout:.0f} s to draw the charts") from exc
+        if self.process.returncode != 0:
+            raise TypstError(err.decode("utf-8", errors="replace").strip() or "Typst could not draw the charts")
+
+    def stop(self) -> None:
+        """Stop the child if it is still running."""
+        stop(self.process)
+
+
+def _draw_pictures(folder: Path, formats: list[str]) -> None:
+    import typst  # noqa: PLC0415 - only the child process needs it
+
+    source = folder / "pictures.typ"
+    with tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty:
+        for fmt in formats:
+            pages, warnings = typst.compile_with_warnings(
+                str(source),
+                root=str(folder),
+                font_paths=[],
+                ignore_system_fonts=True,
+                format=fmt,
+                ppi=PICTURE_PPI if fmt == "png" else None,
+                package_path=empty,
+                package_cache_path=empty,
+            )
+            if warnings:
+                raise TypstError("Typst warned: " + "; ".join(str(warning) for warning in warnings))
+            for number, page in enumerate(pages if isinstance(pages, list) else [pages], start=1):
+                (folder / f"picture-{number}.{fmt}").write_bytes(page)
+
+
 def version() -> str:
     """The version of the Typst compiler inside the ``typst`` wheel (``0.15.1``)."""
     import typst  # noqa: PLC0415
@@ -107,7 +156,14 @@ def _compile(source: Path, output: Path, timestamp: int) -> None:
 
 
 def main(arguments: list[str]) -> int:
-    """Child process entry: ``python -m compiler.outputs.typst TIMESTAMP``, then ``[source, output]`` on stdin."""
+    """Child process entry: ``TIMESTAMP``, then ``[source, output]`` on stdin; or ``pictures FOLDER FORMAT…``."""
+    if arguments[0] == "pictures":
+        try:
+            _draw_pictures(Path(arguments[1]), arguments[2:])
+        except Exception as exc:  # report any Typst failure to the parent as text
+            sys.stderr.write(str(exc) + "\n")
+            return 1
+        return 0
     timestamp = int(arguments[0])
     import typst  # noqa: F401, PLC0415 - load the engine while the parent is still running pandoc
 
