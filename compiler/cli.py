@@ -154,12 +154,21 @@ def _epoch() -> int | None:
 @_PLAN_DIR
 @_out_option(Path("build"), "Folder for the outputs.")
 @click.option("--to", "formats", default="html,docx,pdf", show_default=True, help="Formats to write, comma-separated.")
+@click.option(
+    "--document",
+    type=click.Choice(["plan", "monitoring"]),
+    default="plan",
+    show_default=True,
+    help="The plan itself, or its monitoring report (OUT/monitoring.*) at the date of its monitoring data.",
+)
 @_report_options
-def build_command(plan_dir: Path, out: Path, formats: str, output_format: str, lang: str | None, strict: bool) -> None:
-    """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
+def build_command(
+    plan_dir: Path, out: Path, formats: str, document: str, output_format: str, lang: str | None, strict: bool
+) -> None:
+    """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md), or its monitoring report."""
     from compiler import pipeline  # noqa: PLC0415
 
-    options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict)
+    options = pipeline.BuildOptions(out, _formats(formats), _epoch(), strict, document)
     _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 

@@ -45,6 +45,7 @@ class BuildOptions:
     formats: tuple[str, ...]
     epoch: int | None = None
     strict: bool = False
+    document: str = "plan"  #: ``plan``, or ``monitoring`` for the monitoring report
 
 
 def build(plan_dir: Path, options: BuildOptions) -> Outcome:
@@ -54,8 +55,12 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
         return Outcome(checked, options.strict, notes=(msg("nothing was written."),))
     from compiler import production  # noqa: PLC0415 - Jinja2, Babel and pandoc: build only
 
+    if options.document == "monitoring" and checked.plan.monitoring is None:
+        refusal = msg("the plan has no “monitoring” section (the date its data are as of): there is no report to build.")
+        return Outcome(checked, options.strict, refusal=refusal)
+    produce = production.produce_report if options.document == "monitoring" else production.produce_plan
     try:
-        written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch)
+        written = produce(checked.plan, options.out, options.formats, options.epoch)
     except production.ToolchainError as problem:
         return Outcome(checked, options.strict, failure=str(problem))
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))

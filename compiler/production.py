@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from compiler.charts import Chart
 from compiler.document.chrome import build_date, page_chrome
 from compiler.document.layout import lay_out
-from compiler.document.render import render_index, render_markdown
+from compiler.document.render import render_index, render_markdown, render_report
+from compiler.document.report import lay_out_report
+from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
 from compiler.outputs import publish, staging
@@ -14,7 +18,18 @@ from compiler.outputs.produce import Request, ToolchainError, produce
 from compiler.outputs.publish import PublishError
 from compiler.outputs.registry import FORMATS
 
-__all__ = ["PublishError", "ToolchainError", "markdown_of", "produce_plan", "publish_plan"]
+__all__ = [
+    "PublishError",
+    "ToolchainError",
+    "markdown_of",
+    "produce_plan",
+    "produce_report",
+    "publish_plan",
+    "report_markdown_of",
+]
+
+#: The monitoring report's files: ``monitoring.md``, ``monitoring.html``…
+REPORT_NAME = "monitoring"
 
 
 def _meta(plan: Plan) -> Meta:
@@ -55,3 +70,22 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
     page = render_index(publish.releases(root), Translator(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]
+
+
+def report_markdown_of(plan: Plan) -> tuple[str, tuple[Chart, ...]]:
+    """The monitoring report as pandoc Markdown, and the charts it leaves placeholders for."""
+    translate = Translator(_meta(plan).lang)
+    document = lay_out_report(plan, translate)
+    return render_report(document, translate.language), document.charts
+
+
+def produce_report(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:
+    """Write ``monitoring.md`` and the monitoring report's documents of a checked plan into ``out``."""
+    meta = _meta(plan)
+    translate = Translator(meta.lang)
+    markdown, charts = report_markdown_of(plan)
+    chrome = page_chrome(meta, translate)
+    title = translate(msg("Monitoring report — {title}", title=meta.title))
+    chrome = dataclasses.replace(chrome, title=title, draft_mark=None)
+    request = Request(markdown, chrome, formats, out, build_date(plan, epoch), REPORT_NAME, charts)
+    return produce(request)
