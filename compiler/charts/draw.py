@@ -114,7 +114,8 @@ def _legend(chart: Chart, top: float) -> Iterator[str]:
     x = _LEFT
     for style, label in chart.legend:
         if chart.bars:
-            yield f"place(dx: {_pt(x)}, dy: {_pt(top + 2)}, rect(width: 14pt, height: 5pt, fill: {_colour(style)}))"
+            fill = _colour(_BAR_COLOURS.get(style, style))
+            yield f"place(dx: {_pt(x)}, dy: {_pt(top + 2)}, rect(width: 14pt, height: 5pt, fill: {fill}))"
         else:
             yield _line(x, top + 4.5, x + 14, top + 4.5, style, 1.2, dashed=style == "planned")
             yield _dot(x + 7, top + 4.5, style)
@@ -141,12 +142,16 @@ def _series_chart(chart: Chart) -> tuple[list[str], float]:
     return parts, bottom + _AXIS + _LEGEND
 
 
+#: Bars a plan expects are light, so that the darker bars of what happened stand out on them.
+_BAR_COLOURS = {"planned": "rule"}
+
+
 def _bar(frame: _Frame, bar: Bar) -> str:
     top = frame.top + bar.row * ROW_HEIGHT + (3 if bar.style == "planned" else 8.5)
     low, high = frame.x_range
     start, end = min(max(bar.start, low), high), min(max(bar.end, low), high)  # what lies outside is cut
     left, right = frame.x(start), max(frame.x(end), frame.x(start) + 2)
-    rect = f"rect(width: {_pt(right - left)}, height: 5pt, fill: {_colour(bar.style)})"
+    rect = f"rect(width: {_pt(right - left)}, height: 5pt, fill: {_colour(_BAR_COLOURS.get(bar.style, bar.style))})"
     return f"place(dx: {_pt(left)}, dy: {_pt(top)}, {rect})"
 
 

@@ -34,6 +34,9 @@ _FLAGS_COLUMNS = frozenset({"met"})
 _FLAGS = {"sì": True, "si": True, "yes": True, "true": True, "vero": True, "no": False, "false": False, "falso": False}
 _PLAIN = re.compile(r"-?\d+(?:,\d+)?")
 _GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+,\d+|-?\d{1,3}(?:\.\d{3}){2,}")
+#: Money has at most two decimals, so in an amount ``2.800`` can only be two thousand eight hundred.
+_GROUPED_MONEY = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
+_MONEY = frozenset({"spent"})
 _NUMBER_LIKE = re.compile(r"-?[\d.,]*\d[\d.,]*")
 _ITALIAN_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ITALIAN_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
@@ -156,7 +159,7 @@ def _typed(table: _Table, name: str, value: str, where: Where) -> Any:
         return _iso_date(value)
     if name not in _NUMBERS or not _NUMBER_LIKE.fullmatch(value):
         return value
-    if _PLAIN.fullmatch(value) or _GROUPED.fullmatch(value):
+    if _PLAIN.fullmatch(value) or _GROUPED.fullmatch(value) or (name in _MONEY and _GROUPED_MONEY.fullmatch(value)):
         number = value.replace(".", "").replace(",", ".")
         return float(number) if "." in number else int(number)
     table.problems.append(
