@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compiler.document.context import LayoutContext
-from compiler.document.labels import DIRECTION_LABELS
+from compiler.document.labels import CATEGORY_LABELS, DIRECTION_LABELS
 from compiler.document.links import anchor, ident, joined, link
 from compiler.document.markdown import Markdown
 from compiler.document.parts import ActionRow, AxisView, IndicatorRow, ObjectiveView
@@ -34,6 +34,7 @@ def objective(ctx: LayoutContext, objective: Objective) -> ObjectiveView:
         heading=Markdown("#" * min(AXIS_LEVEL + ctx.depth(objective), DEEPEST_LEVEL)),
         is_leaf=not ctx.children.get(objective.id),
         with_milestones=any(row.milestones for row in indicators),
+        with_progress=any(row.progress for row in indicators),
     )
 
 
@@ -49,7 +50,18 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
         direction=ctx.t(DIRECTION_LABELS[indicator.direction]) if indicator.direction in DIRECTION_LABELS else "",
         source=indicator.source or "",
         milestones=ctx.milestones(indicator),
+        progress=_progress(ctx, indicator),
     )
+
+
+def _progress(ctx: LayoutContext, indicator: Indicator) -> str:
+    """``172,5 (2025) · progressi moderati``, or nothing before the first measurement."""
+    progress = ctx.progress.get(indicator.id)
+    latest = progress.latest if progress else None
+    if progress is None or latest is None:
+        return ""
+    category = ctx.t(CATEGORY_LABELS[progress.category.value])
+    return f"{ctx.value(latest.value)} ({ctx.formats.when(latest.period.text)}) · {category}"
 
 
 def action_row(ctx: LayoutContext, action: Action) -> ActionRow:

@@ -73,6 +73,7 @@ class IndicatorRow:
     direction: str
     source: str
     milestones: str = ""
+    progress: str = ""  #: the latest measured value and its progress category, when measured
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class ObjectiveView:
     heading: Markdown  #: the heading marks of its depth in the tree
     is_leaf: bool
     with_milestones: bool
+    with_progress: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from compiler.document.context import LayoutContext
+from compiler.document.labels import ACTION_STATUS_LABELS
 from compiler.document.links import ident, joined, link
 from compiler.document.parts import ActionSheet, SheetGroup
 from compiler.messages.diagnostics import msg
@@ -21,13 +22,23 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
-        status="",
+        status=_status(ctx, action),
         budget=[(line.source, ctx.formats.money(line.amount)) for line in action.budget],
         total=ctx.formats.money(action.total_budget),
         deliverables=list(action.deliverables),
         label=action.id,
         owner_label=ctx.t(msg("Joint owners") if len(action.owners) > 1 else msg("Owner")),
     )
+
+
+def _status(ctx: LayoutContext, action: Action) -> str:
+    """The action's status at the monitoring date (``avviata, ottobre 2025``), once statuses are recorded."""
+    progress = ctx.action_progress.get(action.id)
+    if progress is None or progress.status is None:
+        return ""
+    label = ctx.t(ACTION_STATUS_LABELS[progress.status])
+    latest = progress.latest
+    return f"{label}, {ctx.formats.when(latest.date.text)}" if latest and not progress.overdue else label
 
 
 def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:
