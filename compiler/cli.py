@@ -172,6 +172,17 @@ def build_command(
     _finish(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
+@cli.command("export")
+@_PLAN_DIR
+@_out_option(Path("build/opendata"), "Folder for the open data.")
+@_report_options
+def export_command(plan_dir: Path, out: Path, output_format: str, lang: str | None, strict: bool) -> None:
+    """Check the plan in PLAN_DIR and write its open data to OUT: plan.json, CSV tables, datapackage.json."""
+    from compiler import pipeline  # noqa: PLC0415
+
+    _finish(pipeline.export(plan_dir, out, strict), ReportOptions(output_format, lang, strict))
+
+
 @cli.command("publish")
 @_PLAN_DIR
 @_out_option(Path("build/publish"), "Folder holding the published versions.")

@@ -66,6 +66,20 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
 
 
+def export(plan_dir: Path, out: Path, strict: bool = False) -> Outcome:
+    """Check the plan; if it has no errors, write its open data (JSON, CSV tables, Data Package) into ``out``."""
+    checked = check(plan_dir)
+    if checked.has_errors(strict) or checked.plan is None or checked.plan.meta is None:
+        return Outcome(checked, strict, notes=(msg("nothing was written."),))
+    from compiler import production  # noqa: PLC0415
+
+    try:
+        written = production.export_open_data(checked.plan, out)
+    except production.ToolchainError as problem:
+        return Outcome(checked, strict, failure=str(problem))
+    return Outcome(checked, strict, tuple(written), notes=_wrote(written))
+
+
 def publish(plan_dir: Path, root: Path, epoch: int | None = None) -> Outcome:
     """Check the plan strictly, build it, and add it to ``root`` as a new version."""
     checked = check(plan_dir)

@@ -13,6 +13,7 @@ from compiler.document.report import lay_out_report
 from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
+from compiler.opendata import export_plan
 from compiler.outputs import publish, staging
 from compiler.outputs.produce import Request, ToolchainError, produce
 from compiler.outputs.publish import PublishError
@@ -21,6 +22,7 @@ from compiler.outputs.registry import FORMATS
 __all__ = [
     "PublishError",
     "ToolchainError",
+    "export_open_data",
     "markdown_of",
     "produce_plan",
     "produce_report",
@@ -66,7 +68,8 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None) -> list[Path]:
     publish.folder_for(root, release)
     with staging.staging(root) as scratch:
         built = {path.name: path for path in produce(_request(plan, scratch / "documents", FORMATS, epoch))}
-        target = publish.place_release(built, release, root)
+        data = {path.name: path for path in export_plan(plan, scratch / "opendata", release.slug)}
+        target = publish.place_release(built, release, root, data)
     page = render_index(publish.releases(root), Translator(meta.lang))
     staging.write_bytes(root / "index.html", page.encode("utf-8"))
     return [*sorted(target.iterdir()), root / "index.html"]
@@ -89,3 +92,12 @@ def produce_report(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int |
     chrome = dataclasses.replace(chrome, title=title, draft_mark=None)
     request = Request(markdown, chrome, formats, out, build_date(plan, epoch), REPORT_NAME, charts)
     return produce(request)
+
+
+def export_open_data(plan: Plan, out: Path) -> list[Path]:
+    """Write a checked plan's open data into ``out``."""
+    meta = _meta(plan)
+    try:
+        return export_plan(plan, out, meta.slug or publish.slugify(meta.title))
+    except OSError as exc:
+        raise ToolchainError(f"cannot write the open data in {out}: {exc.strerror or exc}") from exc

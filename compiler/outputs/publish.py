@@ -51,8 +51,8 @@ def folder_for(root: Path, release: Release) -> Path:
     return target
 
 
-def place_release(built: dict[str, Path], release: Release, root: Path) -> Path:
-    """Move freshly built documents into a new version folder, with checksums and a manifest."""
+def place_release(built: dict[str, Path], release: Release, root: Path, data: dict[str, Path] | None = None) -> Path:
+    """Move freshly built documents (and the open data files) into a new version folder, with checksums and a manifest."""
     target = folder_for(root, release)
     scratch = root / f"{staging.STAGING_PREFIX}{os.getpid()}-{release.version}"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -64,9 +64,12 @@ def place_release(built: dict[str, Path], release: Release, root: Path) -> Path:
             shutil.copyfile(built[f"plan.{kind}"], scratch / name)
             os.chmod(scratch / name, staging.FILE_MODE)
             names[kind] = name
-        sums = "".join(f"{_sha256(scratch / name)}  {name}\n" for name in sorted(names.values()))
+        for name, path in sorted((data or {}).items()):
+            shutil.copyfile(path, scratch / name)
+        data_names = sorted(data or {})
+        sums = "".join(f"{_sha256(scratch / name)}  {name}\n" for name in sorted([*names.values(), *data_names]))
         (scratch / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        manifest = {**release.__dict__, "files": names}
+        manifest = {**release.__dict__, "files": names, **({"data": data_names} if data_names else {})}
         (scratch / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
