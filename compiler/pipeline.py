@@ -56,7 +56,9 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     from compiler import production  # noqa: PLC0415 - Jinja2, Babel and pandoc: build only
 
     if options.document == "monitoring" and checked.plan.monitoring is None:
-        refusal = msg("the plan has no “monitoring” section (the date its data are as of): there is no report to build.")
+        refusal = msg(
+            "the plan has no “monitoring” section (the date its data are as of): there is no report to build."
+        )
         return Outcome(checked, options.strict, refusal=refusal)
     produce = production.produce_report if options.document == "monitoring" else production.produce_plan
     try:

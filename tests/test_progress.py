@@ -23,6 +23,7 @@ END_2025 = datetime.date(2025, 12, 31)
 def indicator(
     baseline: float | str | None,
     target: float | str | None,
+    *,
     target_year: int = 2027,
     comparator: str | None = None,
     up_to: float | None = None,
@@ -112,25 +113,24 @@ def test_a_qualitative_indicator_is_met_or_not() -> None:
 
 
 @pytest.mark.parametrize(
-    ("comparator", "up_to", "baseline", "target", "latest", "expected"),
+    ("target", "latest", "expected"),
     [
-        ("at-least", None, 5, 20, 21, Category.ACHIEVED),
-        ("at-least", None, 5, 20, 20, Category.ACHIEVED),  # "at least 20" includes 20
-        ("at-least", None, 5, 20, 12, Category.ON_TRACK),  # 7/15 = 0.47, ratio 1.4
-        ("at-most", None, 30, 10, 10, Category.ACHIEVED),
-        ("at-most", None, 30, 10, 25, Category.MODERATE),  # 5/20 = 0.25, ratio 0.75
-        ("between", 60, 20, 40, 45, Category.ACHIEVED),  # inside 40–60
-        ("between", 60, 20, 40, 30, Category.ON_TRACK),  # half of the way to 40, ratio 1.5
-        ("between", 60, 80, 40, 75, Category.MODERATE),  # from 80 down to 60: 5/20 = 0.25, ratio 0.75
-        ("exactly", None, 20, 50, 50, Category.ACHIEVED),
-        ("exactly", None, 20, 50, 65, Category.ON_TRACK),  # 15 past 50 is as far as 35: 1 - 15/30 = 0.5
-        ("exactly", None, 20, 50, 85, Category.DETERIORATION),  # 35 past: further than the baseline
+        (("at-least", None, 5, 20), 21, Category.ACHIEVED),
+        (("at-least", None, 5, 20), 20, Category.ACHIEVED),  # "at least 20" includes 20
+        (("at-least", None, 5, 20), 12, Category.ON_TRACK),  # 7/15 = 0.47, ratio 1.4
+        (("at-most", None, 30, 10), 10, Category.ACHIEVED),
+        (("at-most", None, 30, 10), 25, Category.MODERATE),  # 5/20 = 0.25, ratio 0.75
+        (("between", 60, 20, 40), 45, Category.ACHIEVED),  # inside 40–60
+        (("between", 60, 20, 40), 30, Category.ON_TRACK),  # half of the way to 40, ratio 1.5
+        (("between", 60, 80, 40), 75, Category.MODERATE),  # from 80 down to 60: 5/20 = 0.25, ratio 0.75
+        (("exactly", None, 20, 50), 50, Category.ACHIEVED),
+        (("exactly", None, 20, 50), 65, Category.ON_TRACK),  # 15 past 50 is as far as 35: 1 - 15/30 = 0.5
+        (("exactly", None, 20, 50), 85, Category.DETERIORATION),  # 35 past: further than the baseline
     ],
 )
-def test_comparator_targets(
-    comparator: str, up_to: float | None, baseline: float, target: float, latest: float, expected: Category
-) -> None:
-    ind = indicator(baseline, target, comparator=comparator, up_to=up_to)
+def test_comparator_targets(target: tuple[str, float | None, float, float], latest: float, expected: Category) -> None:
+    comparator, up_to, baseline, value = target
+    ind = indicator(baseline, value, comparator=comparator, up_to=up_to)
     assert category(ind, measured(latest)) == expected
 
 

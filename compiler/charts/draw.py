@@ -7,10 +7,11 @@ text is ever read as markup or code.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from compiler.charts.spec import STYLES, Bar, Chart, Mark, Series, Tick
+from compiler.charts.spec import STYLES, Bar, Chart, Series, Tick
 from compiler.templates.theme import COLOURS
 
 WIDTH = 440.0  #: points: the chart's width, inside the PDF's text width
@@ -58,19 +59,23 @@ class _Frame:
 def _x_range(ticks: tuple[Tick, ...]) -> tuple[float, float]:
     """The ticks' span, with half a step of room on each side."""
     positions = sorted(tick.at for tick in ticks) or [0.0, 1.0]
-    steps = [b - a for a, b in zip(positions, positions[1:], strict=False) if b > a]
+    steps = [b - a for a, b in itertools.pairwise(positions) if b > a]
     pad = min(steps) / 2 if steps else 0.5
     return positions[0] - pad, positions[-1] + pad
 
 
-def _text(x: float, y: float, label: str, align: str = "center", colour: str = "text", width: float = 60) -> str:
-    """A label whose anchor (its centre, left or right edge, and its top) is at ``x``, ``y``."""
+def _text(at: tuple[float, float], label: str, align: str = "center", colour: str = "text", width: float = 60) -> str:
+    """A label whose anchor (its centre, left or right edge, and its top) is at ``at``."""
+    x, y = at
     left = {"center": x - width / 2, "left": x, "right": x - width}[align]
     content = f"text(size: {FONT_SIZE}pt, fill: {_colour(colour)}, {typst_string(label)})"
     return f"place(dx: {_pt(left)}, dy: {_pt(y)}, box(width: {_pt(width)}, align({align}, {content})))"
 
 
-def _line(x1: float, y1: float, x2: float, y2: float, colour: str, thickness: float, dashed: bool = False) -> str:
+def _line(
+    start: tuple[float, float], end: tuple[float, float], colour: str, thickness: float, dashed: bool = False
+) -> str:
+    (x1, y1), (x2, y2) = start, end
     dash = ', dash: "dashed"' if dashed else ""
     stroke = f"(paint: {_colour(colour)}, thickness: {thickness}pt{dash})"
     return f"place(line(start: ({_pt(x1)}, {_pt(y1)}), end: ({_pt(x2)}, {_pt(y2)}), stroke: {stroke}))"
@@ -80,28 +85,28 @@ def _x_axis(frame: _Frame, chart: Chart, bottom: float) -> Iterator[str]:
     grid = chart.x_grid if chart.x_grid is not None else tuple(tick.at for tick in chart.x_ticks)
     for at in grid:
         x = frame.x(at)
-        yield _line(x, frame.top, x, bottom, "rule", 0.4)
+        yield _line((x, frame.top), (x, bottom), "rule", 0.4)
     for tick in chart.x_ticks:
-        yield _text(frame.x(tick.at), bottom + 3, tick.label, colour="muted")
+        yield _text((frame.x(tick.at), bottom + 3), tick.label, colour="muted")
 
 
 def _marker(frame: _Frame, marker: Tick | None, bottom: float) -> Iterator[str]:
     if marker is None:
         return
     x = frame.x(marker.at)
-    yield _line(x, frame.top - 4, x, bottom, "late", 0.8, dashed=True)
-    yield _text(x + 3, frame.top - 12, marker.label, align="left", colour="late", width=140)
+    yield _line((x, frame.top - 4), (x, bottom), "late", 0.8, dashed=True)
+    yield _text((x + 3, frame.top - 12), marker.label, align="left", colour="late", width=140)
 
 
 def _series(frame: _Frame, series: Series) -> Iterator[str]:
     points = [(frame.x(mark.x), frame.y(mark.y), mark) for mark in series.marks]
     if series.joined:
-        for (x1, y1, _a), (x2, y2, _b) in zip(points, points[1:], strict=False):
-            yield _line(x1, y1, x2, y2, series.style, 1.2, dashed=series.style == "planned")
+        for (x1, y1, _a), (x2, y2, _b) in itertools.pairwise(points):
+            yield _line((x1, y1), (x2, y2), series.style, 1.2, dashed=series.style == "planned")
     for x, y, mark in points:
         yield _dot(x, y, series.style)
         if mark.label:
-            yield _text(x, y - 12, mark.label, colour=series.style)
+            yield _text((x, y - 12), mark.label, colour=series.style)
 
 
 def _dot(x: float, y: float, style: str) -> str:
@@ -117,10 +122,10 @@ def _legend(chart: Chart, top: float) -> Iterator[str]:
             fill = _colour(_BAR_COLOURS.get(style, style))
             yield f"place(dx: {_pt(x)}, dy: {_pt(top + 2)}, rect(width: 14pt, height: 5pt, fill: {fill}))"
         else:
-            yield _line(x, top + 4.5, x + 14, top + 4.5, style, 1.2, dashed=style == "planned")
+            yield _line((x, top + 4.5), (x + 14, top + 4.5), style, 1.2, dashed=style == "planned")
             yield _dot(x + 7, top + 4.5, style)
         width = 18 + len(label) * FONT_SIZE * 0.48
-        yield _text(x + 18, top, label, align="left", width=width)
+        yield _text((x + 18, top), label, align="left", width=width)
         x += width + 14
 
 
@@ -132,8 +137,8 @@ def _series_chart(chart: Chart) -> tuple[list[str], float]:
     parts: list[str] = []
     for tick in chart.y_ticks:
         y = frame.y(tick.at)
-        parts.append(_line(frame.left, y, frame.left + frame.width, y, "rule", 0.4))
-        parts.append(_text(frame.left - 4, y - 4, tick.label, align="right", colour="muted", width=_LEFT - 6))
+        parts.append(_line((frame.left, y), (frame.left + frame.width, y), "rule", 0.4))
+        parts.append(_text((frame.left - 4, y - 4), tick.label, align="right", colour="muted", width=_LEFT - 6))
     parts.extend(_x_axis(frame, chart, bottom))
     parts.extend(_marker(frame, chart.marker, bottom))
     for series in chart.series:
@@ -163,8 +168,8 @@ def _bar_chart(chart: Chart) -> tuple[list[str], float]:
     parts = list(_x_axis(frame, chart, bottom))
     for row, label in enumerate(chart.rows):
         y = _TOP + row * ROW_HEIGHT
-        parts.append(_line(0, y + ROW_HEIGHT, WIDTH - _RIGHT, y + ROW_HEIGHT, "rule", 0.3))
-        parts.append(_text(0, y + 4, label, align="left", width=_ROW_LABELS - 4))
+        parts.append(_line((0, y + ROW_HEIGHT), (WIDTH - _RIGHT, y + ROW_HEIGHT), "rule", 0.3))
+        parts.append(_text((0, y + 4), label, align="left", width=_ROW_LABELS - 4))
     parts.extend(_bar(frame, bar) for bar in chart.bars)
     parts.extend(_marker(frame, chart.marker, bottom))
     parts.extend(_legend(chart, bottom + _AXIS))

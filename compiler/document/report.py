@@ -122,11 +122,19 @@ def _method(ctx: LayoutContext) -> list[str]:
 
 
 def _measurement_rows(ctx: LayoutContext) -> list[MeasurementRow]:
-    rows = sorted(ctx.plan.measurements, key=lambda m: (natural_key(m.indicator.id), m.period.last_day() or datetime.date.min, m.period.text))
+    rows = sorted(
+        ctx.plan.measurements,
+        key=lambda m: (natural_key(m.indicator.id), m.period.last_day() or datetime.date.min, m.period.text),
+    )
     met = {True: ctx.t(msg("yes")), False: ctx.t(msg("no")), None: ""}
     return [
         MeasurementRow(
-            m.indicator.id, ctx.formats.when(m.period.text), ctx.value(m.value), met[m.met], m.source or "", m.note or ""
+            m.indicator.id,
+            ctx.formats.when(m.period.text),
+            ctx.value(m.value),
+            met[m.met],
+            m.source or "",
+            m.note or "",
         )
         for m in rows
     ]

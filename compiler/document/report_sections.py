@@ -24,7 +24,7 @@ def category_label(ctx: LayoutContext, category: Category) -> str:
 
 def status_label(ctx: LayoutContext, status: str | None) -> str:
     """An action's status in the reader's words."""
-    return ctx.t(ACTION_STATUS_LABELS[status] if status in ACTION_STATUS_LABELS else NO_STATUS_LABEL)
+    return ctx.t(ACTION_STATUS_LABELS.get(status or "", NO_STATUS_LABEL))
 
 
 def first_axis(ctx: LayoutContext, action: Action) -> str | None:
@@ -114,9 +114,15 @@ def series_rows(ctx: LayoutContext, indicator: Indicator, progress: IndicatorPro
         rows.append((indicator.target.year + 0.95, _planned_row(ctx, msg("target"), indicator.target)))
     for measurement in progress.series:
         day = measurement.period.last_day()
-        met = {True: msg("target met"), False: msg("target not met")}.get(measurement.met) if measurement.met is not None else None
+        met = (
+            {True: msg("target met"), False: msg("target not met")}.get(measurement.met)
+            if measurement.met is not None
+            else None
+        )
         value = ctx.value(measurement.value) + (f" ({ctx.t(met)})" if met else "")
-        row = SeriesRow(ctx.t(msg("measured")), ctx.formats.when(measurement.period.text), value, measurement.source or "")
+        row = SeriesRow(
+            ctx.t(msg("measured")), ctx.formats.when(measurement.period.text), value, measurement.source or ""
+        )
         rows.append((day.year + day.timetuple().tm_yday / 400 if day else 0.0, row))
     return [row for _key, row in sorted(rows, key=lambda pair: pair[0])]
 
@@ -133,7 +139,9 @@ def action_report(ctx: LayoutContext, action: Action) -> ActionReport:
     note = latest.note if latest and latest.note else ""
     if progress.overdue:
         end = ctx.formats.when(action.end.text) if action.end else ""
-        note = ctx.t(msg("Past its end ({end}) and not completed: shown as late.", end=end)) + (f" {note}" if note else "")
+        note = ctx.t(msg("Past its end ({end}) and not completed: shown as late.", end=end)) + (
+            f" {note}" if note else ""
+        )
     spent = progress.spent
     return ActionReport(
         label=action.id,

@@ -89,7 +89,9 @@ def _section(section: str) -> Callable[[Record], Iterator[Record]]:
 def _value_columns() -> tuple[Column, ...]:
     return (
         Column("value", "number", "the value as a number", lambda row: _split(row.get("value"))[0]),
-        Column("text", "string", "the value as a text (qualitative indicators)", lambda row: _split(row.get("value"))[1]),
+        Column(
+            "text", "string", "the value as a text (qualitative indicators)", lambda row: _split(row.get("value"))[1]
+        ),
     )
 
 
@@ -139,8 +141,18 @@ TABLES: tuple[Table, ...] = (
             _key("source"),
             *_measure_columns("baseline", "baseline"),
             *_measure_columns("target", "target"),
-            Column("target_comparator", "string", "at-least, at-most, exactly or between", lambda r: (r.get("target") or {}).get("comparator")),
-            Column("target_up_to", "number", "with between, the upper bound", lambda r: (r.get("target") or {}).get("up_to")),
+            Column(
+                "target_comparator",
+                "string",
+                "at-least, at-most, exactly or between",
+                lambda r: (r.get("target") or {}).get("comparator"),
+            ),
+            Column(
+                "target_up_to",
+                "number",
+                "with between, the upper bound",
+                lambda r: (r.get("target") or {}).get("up_to"),
+            ),
             _key("description"),
         ),
         _section("indicators"),
@@ -175,7 +187,12 @@ TABLES: tuple[Table, ...] = (
     Table(
         "budget_lines",
         "Each action's budget, line by line.",
-        (_key("action"), _key("number", "integer"), _key("source", description="funding source"), _key("amount", "number")),
+        (
+            _key("action"),
+            _key("number", "integer"),
+            _key("source", description="funding source"),
+            _key("amount", "number"),
+        ),
         _numbered("actions", "budget", "action"),
         ("action", "number"),
         (("action", "actions"),),

@@ -73,7 +73,9 @@ class Pictures:
     def __init__(self, folder: Path, formats: tuple[str, ...]) -> None:
         command = [sys.executable, "-m", "compiler.outputs.typst", "pictures", str(folder), *formats]
         self.folder = folder
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
 
     def wait(self, timeout: float = TIMEOUT_SECONDS) -> None:
         """Wait for the pictures; raise ``TypstError`` on any problem."""
@@ -96,7 +98,7 @@ def _draw_pictures(folder: Path, formats: list[str]) -> None:
     source = folder / "pictures.typ"
     with tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty:
         for fmt in formats:
-            pages, warnings = typst.compile_with_warnings(
+            pages, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]  # format is a str here
                 str(source),
                 root=str(folder),
                 font_paths=[],

@@ -83,7 +83,9 @@ def _rows(text: str, table: _Table) -> Iterator[tuple[int, list[str]]]:
             codes.CSV_ROW.at(
                 Where(table.file, line),
                 msg("This row cannot be read ({detail}); the rows after it were not read.", detail=str(problem)),
-                msg("A cell that holds a quote mark or a “;” must be wrapped in double quotes, with inner quotes doubled."),
+                msg(
+                    "A cell that holds a quote mark or a “;” must be wrapped in double quotes, with inner quotes doubled."
+                ),
             )
         )
 
@@ -101,7 +103,10 @@ def _read_header(table: _Table, line: int, cells: list[str]) -> bool:
         message = (
             msg("The cells of this table are separated by commas; planc reads tables separated by “;”.")
             if separator
-            else msg("The first row does not say whether the table holds measurements (an “indicator” column) or action statuses (an “action” column), one of the two.")
+            else msg(
+                "The first row does not say whether the table holds measurements (an “indicator” column) "
+                "or action statuses (an “action” column), one of the two."
+            )
         )
         table.problems.append(codes.CSV_HEADER.at(Where(table.file, line), message, _header_hint()))
         return False

@@ -60,6 +60,8 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
                         value=as_written(measurement.value),
                         previous=as_written(previous),
                     ),
-                    msg("Write the total since the start; if this is the value of one period, say “measured: per-period”."),
+                    msg(
+                        "Write the total since the start; if this is the value of one period, say “measured: per-period”."
+                    ),
                 )
             previous = measurement.value

@@ -40,13 +40,18 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
             yield (
                 measurement.where,
                 msg("Indicator {id} is qualitative, but this measurement is the number {value}.", **values),
-                msg("Write what was observed as text, in quotes, and say whether the target is met (met: true or false)."),
+                msg(
+                    "Write what was observed as text, in quotes, and say whether the target is met (met: true or false)."
+                ),
             )
         elif not indicator.is_qualitative and indicator.is_quantitative and not measurement.is_number:
             yield (
                 measurement.where,
                 msg("Indicator {id} is measured in numbers, but this measurement is the text “{value}”.", **values),
-                msg("Write the number alone, without unit or quotes: the unit is the indicator's ({unit}).", unit=indicator.unit or "—"),
+                msg(
+                    "Write the number alone, without unit or quotes: the unit is the indicator's ({unit}).",
+                    unit=indicator.unit or "—",
+                ),
             )
         elif measurement.met is not None and measurement.is_number:
             yield (

@@ -30,11 +30,11 @@ NEEDS_WHOLE_PLAN = True
 
 def find(plan: Plan, index: Index) -> Iterator[Finding]:
     """Report the first measurement or status when no file has a “monitoring” section."""
-    first = next(iter((*plan.measurements, *plan.statuses)), None)
-    if first is None or plan.monitoring is not None:
+    written = [entry.where for entry in plan.measurements] + [entry.where for entry in plan.statuses]
+    if not written or plan.monitoring is not None:
         return
     yield (
-        first.where,
+        written[0],
         msg("The plan records measurements or statuses, but no “monitoring” section says the date they are as of."),
         msg("Add to one file a “monitoring:” section with the line “date: 2025-12-31” (the day the data are as of)."),
     )

@@ -37,7 +37,11 @@ def find(plan: Plan, index: Index) -> Iterator[Finding]:
         if day is not None and as_of is not None and day > as_of:
             yield (
                 entry.date.where,
-                msg("This status is dated {day}, after {date}, the date the monitoring data are as of.", day=entry.date.text, date=as_of.isoformat()),
+                msg(
+                    "This status is dated {day}, after {date}, the date the monitoring data are as of.",
+                    day=entry.date.text,
+                    date=as_of.isoformat(),
+                ),
                 msg("Check the date; or, if the data are newer, move the date in the “monitoring” section forward."),
             )
         earlier = seen.setdefault((entry.action.id, entry.date.text), entry)
