@@ -97,13 +97,13 @@ def mark_year(x: float) -> int:
 
 
 def _indicator_description(ctx: LayoutContext, indicator: Indicator, progress: IndicatorProgress) -> str:
-    points = [f"{ctx.t(msg('baseline'))} {ctx.measure(indicator.baseline)}"] if indicator.baseline else []
-    points += [
-        f"{ctx.t(msg('measured'))} {ctx.value(m.value)} ({ctx.formats.when(m.period.text)})" for m in progress.series
-    ]
-    points += [f"{ctx.t(msg('milestone'))} {ctx.measure(m)}" for m in indicator.milestones]
+    baseline, measured = ctx.t(msg("baseline")), ctx.t(msg("measured"))
+    milestone, target = ctx.t(msg("milestone")), ctx.t(msg("target"))
+    points = [f"{baseline} {ctx.measure(indicator.baseline)}"] if indicator.baseline else []
+    points += [f"{measured} {ctx.value(m.value)} ({ctx.formats.when(m.period.text)})" for m in progress.series]
+    points += [f"{milestone} {ctx.measure(m)}" for m in indicator.milestones]
     if indicator.target is not None:
-        points.append(f"{ctx.t(msg('target'))} {ctx.measure(indicator.target)}")
+        points.append(f"{target} {ctx.measure(indicator.target)}")
     return ctx.t(
         msg(
             "Chart of indicator {id}, {name} ({unit}): {points}. The table below gives the same data.",

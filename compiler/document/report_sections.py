@@ -109,7 +109,8 @@ def series_rows(ctx: LayoutContext, indicator: Indicator, progress: IndicatorPro
     if indicator.baseline is not None:
         rows.append((indicator.baseline.year, _planned_row(ctx, msg("baseline"), indicator.baseline)))
     for number, milestone in enumerate(indicator.milestones, start=1):
-        rows.append((milestone.year + 0.9, _planned_row(ctx, msg("milestone {number}", number=number), milestone)))
+        name = msg("milestone")
+        rows.append((milestone.year + 0.9, _planned_row(ctx, name, milestone, f" {number}")))
     if indicator.target is not None:
         rows.append((indicator.target.year + 0.95, _planned_row(ctx, msg("target"), indicator.target)))
     for measurement in progress.series:
@@ -127,9 +128,9 @@ def series_rows(ctx: LayoutContext, indicator: Indicator, progress: IndicatorPro
     return [row for _key, row in sorted(rows, key=lambda pair: pair[0])]
 
 
-def _planned_row(ctx: LayoutContext, what: Text, measure: Measure) -> SeriesRow:
+def _planned_row(ctx: LayoutContext, what: Text, measure: Measure, number: str = "") -> SeriesRow:
     value = ctx.measure(measure).removesuffix(f" ({measure.year})")
-    return SeriesRow(ctx.t(what), str(measure.year), value, measure.note or "")
+    return SeriesRow(ctx.t(what) + number, str(measure.year), value, measure.note or "")
 
 
 def action_report(ctx: LayoutContext, action: Action) -> ActionReport:
