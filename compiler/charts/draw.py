@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from compiler.charts.spec import STYLES, Bar, Chart, Series, Tick
 from compiler.templates.theme import COLOURS
 
-WIDTH = 440.0  #: points: the chart's width, inside the PDF's text width
+CHART_WIDTH = 440.0  #: points: the chart's width, inside the PDF's text width
 PLOT_HEIGHT = 150.0  #: points: the height of a series chart's plotting area
 ROW_HEIGHT = 16.0  #: points: one row of bars
 FONT_SIZE = 7.5
@@ -132,7 +132,7 @@ def _legend(chart: Chart, top: float) -> Iterator[str]:
 def _series_chart(chart: Chart) -> tuple[list[str], float]:
     y_values = [tick.at for tick in chart.y_ticks] or [0.0, 1.0]
     x_range = chart.x_range or _x_range(chart.x_ticks)
-    frame = _Frame(_LEFT, _TOP, WIDTH - _LEFT - _RIGHT, PLOT_HEIGHT, x_range, (min(y_values), max(y_values)))
+    frame = _Frame(_LEFT, _TOP, CHART_WIDTH - _LEFT - _RIGHT, PLOT_HEIGHT, x_range, (min(y_values), max(y_values)))
     bottom = _TOP + PLOT_HEIGHT
     parts: list[str] = []
     for tick in chart.y_ticks:
@@ -163,12 +163,12 @@ def _bar(frame: _Frame, bar: Bar) -> str:
 def _bar_chart(chart: Chart) -> tuple[list[str], float]:
     height = len(chart.rows) * ROW_HEIGHT
     x_range = chart.x_range or _x_range(chart.x_ticks)
-    frame = _Frame(_ROW_LABELS, _TOP, WIDTH - _ROW_LABELS - _RIGHT, height, x_range, (0, 1))
+    frame = _Frame(_ROW_LABELS, _TOP, CHART_WIDTH - _ROW_LABELS - _RIGHT, height, x_range, (0, 1))
     bottom = _TOP + height
     parts = list(_x_axis(frame, chart, bottom))
     for row, label in enumerate(chart.rows):
         y = _TOP + row * ROW_HEIGHT
-        parts.append(_line((0, y + ROW_HEIGHT), (WIDTH - _RIGHT, y + ROW_HEIGHT), "rule", 0.3))
+        parts.append(_line((0, y + ROW_HEIGHT), (CHART_WIDTH - _RIGHT, y + ROW_HEIGHT), "rule", 0.3))
         parts.append(_text((0, y + 4), label, align="left", width=_ROW_LABELS - 4))
     parts.extend(_bar(frame, bar) for bar in chart.bars)
     parts.extend(_marker(frame, chart.marker, bottom))
@@ -180,7 +180,7 @@ def draw(chart: Chart) -> str:
     """The chart as one Typst expression (a fixed-size ``box``), for code mode or after a ``#``."""
     parts, height = _bar_chart(chart) if chart.bars else _series_chart(chart)
     body = "\n  ".join(parts)
-    return f"box(width: {_pt(WIDTH)}, height: {_pt(height)}, {{\n  {body}\n}})"
+    return f"box(width: {_pt(CHART_WIDTH)}, height: {_pt(height)}, {{\n  {body}\n}})"
 
 
 def pictures(charts: tuple[Chart, ...]) -> str:
