@@ -64,7 +64,9 @@ def read_tables(folder: Path) -> dict[str, list[dict[str, Any]]]:
         kinds = {field["name"]: field["type"] for field in resource["schema"]["fields"]}
         with (folder / resource["path"]).open(encoding="utf-8", newline="") as stream:
             rows = [{k: _typed(v, kinds[k]) for k, v in row.items()} for row in csv.DictReader(stream)]
-        tables[resource["path"].removesuffix(".csv")] = [{k: v for k, v in row.items() if v is not None} for row in rows]
+        tables[resource["path"].removesuffix(".csv")] = [
+            {k: v for k, v in row.items() if v is not None} for row in rows
+        ]
     return tables
 
 
@@ -121,7 +123,10 @@ def test_the_csv_tables_read_back_to_the_same_plan_data(exported: Path) -> None:
 def test_a_qualitative_plan_and_a_split_plan_round_trip_too(tmp_path: Path) -> None:
     for case in ("qualitative-indicator", "targets-and-milestones", "measurements-csv"):
         out = tmp_path / case
-        assert planc("export", str(overlay(CASES / "valid" / case, tmp_path / f"{case}-plan")), "-o", str(out)).exit_code == 0
+        assert (
+            planc("export", str(overlay(CASES / "valid" / case, tmp_path / f"{case}-plan")), "-o", str(out)).exit_code
+            == 0
+        )
         document = json.loads((out / "plan.json").read_text(encoding="utf-8"))
         for section, rows in rebuild(read_tables(out)).items():
             assert rows == document[section], (case, section)
