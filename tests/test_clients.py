@@ -88,7 +88,8 @@ class Built:
     out: Path
     title: str
     name: str = "plan"
-    sections: tuple[str, ...] = SECTIONS  #: its numbered first-level headings, in order
+    #: numbered first-level headings short enough to stay on one line, in order
+    sections: tuple[str, ...] = tuple(f"{number} {title}" for number, title in enumerate(SECTIONS, 1))
     cover: str = ""  #: what its first page says before the contents (default: the title)
 
     @property
@@ -112,8 +113,8 @@ def built(request: pytest.FixtureRequest) -> Built:
     assert checked.plan is not None
     assert checked.plan.meta is not None
     if request.param == "monitoring":
-        axes = tuple(f"{o.id} {o.title}" for o in checked.plan.objectives if o.parent is None)
-        sections = ("Sintesi", "Come si misurano i progressi", *axes, "Appendice dei dati")
+        axes = sum(1 for o in checked.plan.objectives if o.parent is None)  # long titles: they wrap
+        sections = ("1 Sintesi", "2 Come si misurano i progressi", f"{axes + 3} Appendice dei dati")
         title = f"Rapporto di monitoraggio — {checked.plan.meta.title}"
         return Built(out, title, "monitoring", sections, f"Rapporto di monitoraggio {checked.plan.meta.title}")
     return Built(out, checked.plan.meta.title)
@@ -244,7 +245,7 @@ def test_the_text_extracts_in_reading_order(built: Built) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     # A section heading is a line of its own, numbered; its table-of-contents entry ends with a page number.
-    headings = ["Indice", *(f"{number} {title}" for number, title in enumerate(built.sections, 1))]
+    headings = ["Indice", *built.sections]
     assert [heading for heading in headings if heading not in lines] == []
     contents, *where = (lines.index(heading) for heading in headings)
     assert [contents, *where] == sorted([contents, *where])
@@ -267,7 +268,7 @@ def test_libreoffice_converts_the_docx_to_a_pdf_with_the_title(built: Built, tmp
     # soffice exits 0 even when it cannot load the file; it says so on stderr and writes nothing.
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
-    converted = tmp_path / "plan.pdf"
+    converted = tmp_path / f"{built.name}.pdf"
     assert converted.is_file(), result.stdout + result.stderr
     info = run(need("pdfinfo"), str(converted))
     pages = re.search(r"^Pages:\s+(\d+)$", info.stdout, re.MULTILINE)
