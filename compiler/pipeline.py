@@ -128,6 +128,7 @@ class BuildOptions:
     strict: bool = False
     since: str | None = None  #: add the annex of changes since this version
     versions: Versions = field(default_factory=Versions)
+    document: str = "plan"  #: ``plan``, or ``monitoring`` for the monitoring report
 
 
 def build(plan_dir: Path, options: BuildOptions) -> Outcome:
@@ -135,18 +136,49 @@ def build(plan_dir: Path, options: BuildOptions) -> Outcome:
     checked = check(plan_dir)
     if checked.has_errors(options.strict) or checked.plan is None or checked.plan.meta is None:
         return Outcome(checked, options.strict, notes=(msg("nothing was written."),))
+    if options.document == "monitoring":
+        return _build_report(checked, options)
     from compiler import production  # noqa: PLC0415 - Jinja2, Babel and pandoc: build only
 
     try:
         changes = _changes_since(options.since, checked, options.versions)
-    except UnusableVersion as unusable:
-        return Outcome(unusable.checked or checked, options.strict, unusable=unusable.reason)
-    try:
         extra = production.Extras(changes=changes, fingerprint=fingerprint(checked.data))
         written = production.produce_plan(checked.plan, options.out, options.formats, options.epoch, extra)
+    except UnusableVersion as unusable:
+        return Outcome(unusable.checked or checked, options.strict, unusable=unusable.reason)
     except production.ToolchainError as problem:
         return Outcome(checked, options.strict, failure=problem.message)
     return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
+
+
+def _build_report(checked: Checked, options: BuildOptions) -> Outcome:
+    """The monitoring report of a checked plan, when the plan says what date its data are as of."""
+    from compiler import production  # noqa: PLC0415
+
+    if checked.plan is None or checked.plan.monitoring is None:
+        refusal = msg(
+            "the plan has no “monitoring” section (the date its data are as of): there is no report to build."
+        )
+        return Outcome(checked, options.strict, refusal=refusal)
+    try:
+        written = production.produce_report(checked.plan, options.out, options.formats, options.epoch)
+    except production.ToolchainError as problem:
+        return Outcome(checked, options.strict, failure=problem.message)
+    return Outcome(checked, options.strict, tuple(written), notes=_wrote(written))
+
+
+def export(plan_dir: Path, out: Path, strict: bool = False) -> Outcome:
+    """Check the plan; if it has no errors, write its open data (JSON, CSV tables, Data Package) into ``out``."""
+    checked = check(plan_dir)
+    if checked.has_errors(strict) or checked.plan is None or checked.plan.meta is None:
+        return Outcome(checked, strict, notes=(msg("nothing was written."),))
+    from compiler import production  # noqa: PLC0415
+
+    try:
+        written = production.export_open_data(checked.plan, out)
+    except production.ToolchainError as problem:
+        return Outcome(checked, strict, failure=problem.message)
+    return Outcome(checked, strict, tuple(written), notes=_wrote(written))
 
 
 def publish(plan_dir: Path, root: Path, epoch: int | None = None, since: str | None = None) -> Outcome:

@@ -6,14 +6,18 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.charts import Chart
 from compiler.document.change_list import ChangeWords, changes_as
 from compiler.document.chrome import build_date, page_chrome
 from compiler.document.formats import Formats
 from compiler.document.layout import lay_out
 from compiler.document.register_files import RegisterWords, register_as
-from compiler.document.render import render_index, render_markdown
+from compiler.document.render import render_index, render_markdown, render_report
+from compiler.document.report import lay_out_report
+from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Plan
+from compiler.opendata import export_plan
 from compiler.outputs import publish, staging
 from compiler.outputs.produce import Request, ToolchainError, cannot_write, produce
 from compiler.outputs.publish import PublishError
@@ -28,10 +32,16 @@ __all__ = [
     "ToolchainError",
     "describe_changes",
     "describe_register",
+    "export_open_data",
     "markdown_of",
     "produce_plan",
+    "produce_report",
     "publish_plan",
+    "report_markdown_of",
 ]
+
+#: The monitoring report's files: ``monitoring.md``, ``monitoring.html``…
+REPORT_NAME = "monitoring"
 
 
 @dataclass(frozen=True)
@@ -115,9 +125,38 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snap
         with staging.staging(root) as scratch:
             request = _request(plan, scratch / "documents", FORMATS, epoch, extras)
             built = {path.name: path for path in produce(request)}
-            folder, manifest = publish.stage(built, release, scratch, snapshot)
+            data = {path.name: path for path in export_plan(plan, scratch / "opendata", release.slug)}
+            folder, manifest = publish.stage(built, release, scratch, snapshot, data)
             page = render_index(publish.newest_first([manifest, *published]), Translator.for_document(meta.lang))
             target = publish.place(folder, root, page.encode("utf-8"))
     except OSError as problem:
         raise ToolchainError(cannot_write(root, problem)) from problem
     return [*sorted(target.iterdir()), root / "index.html"]
+
+
+def report_markdown_of(plan: Plan) -> tuple[str, tuple[Chart, ...]]:
+    """The monitoring report as pandoc Markdown, and the charts it leaves placeholders for."""
+    translate = Translator.for_document(_meta(plan).lang)
+    document = lay_out_report(plan, translate)
+    return render_report(document, translate.language), document.charts
+
+
+def produce_report(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:
+    """Write ``monitoring.md`` and the monitoring report's documents of a checked plan into ``out``."""
+    meta = _meta(plan)
+    translate = Translator.for_document(meta.lang)
+    markdown, charts = report_markdown_of(plan)
+    chrome = page_chrome(meta, translate)
+    title = translate(msg("Monitoring report — {title}", title=meta.title))
+    chrome = dataclasses.replace(chrome, title=title, draft_mark=None)
+    request = Request(markdown, chrome, formats, out, build_date(plan, epoch), REPORT_NAME, charts)
+    return produce(request)
+
+
+def export_open_data(plan: Plan, out: Path) -> list[Path]:
+    """Write a checked plan's open data into ``out``."""
+    meta = _meta(plan)
+    try:
+        return export_plan(plan, out, meta.slug or publish.slugify(meta.title))
+    except OSError as exc:
+        raise ToolchainError(cannot_write(out, exc)) from exc

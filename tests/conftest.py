@@ -80,6 +80,12 @@ def confluenze(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def monitoring(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan's monitoring report, built once for the whole session (read it, never change it)."""
+    return build_into(EXAMPLE_PLAN, tmp_path_factory.mktemp("monitoring"), "--document", "monitoring")
+
+
+@pytest.fixture(scope="session")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The base plan with markup, code or template syntax in every free-text field, built once."""
     plan = overlay(CASES / "hostile", tmp_path_factory.mktemp("hostile") / "plan")

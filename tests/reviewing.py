@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 import docx
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 TIMEOUT = 120
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -54,13 +55,25 @@ def paragraphs(document: docx.document.Document) -> list[Paragraph]:
     return found
 
 
+def runs(paragraph: Paragraph) -> list[Run]:
+    """The runs of ``paragraph``, those inside links included, in reading order."""
+    found: list[Run] = []
+    for item in paragraph.iter_inner_content():
+        found.extend([item] if isinstance(item, Run) else item.runs)
+    return found
+
+
+def _heading(paragraph: Paragraph) -> bool:
+    return paragraph.style is not None and (paragraph.style.name or "").startswith("Heading")
+
+
 def find(document: docx.document.Document, start: str, after: str | None = None) -> Paragraph:
     """The first paragraph (table cells included) whose text starts with ``start``, after ``after``."""
     candidates = paragraphs(document)
     if after is not None:
-        candidates = candidates[next(i for i, p in enumerate(candidates) if p.text.startswith(after)) :]
+        candidates = candidates[next(i for i, p in enumerate(candidates) if _heading(p) and p.text.startswith(after)) :]
     for paragraph in candidates:
-        if paragraph.text.startswith(start) and paragraph.runs:
+        if paragraph.text.startswith(start) and runs(paragraph):
             return paragraph
     raise AssertionError(f"no paragraph starts with {start!r}")
 
@@ -73,7 +86,7 @@ def comment_with_python_docx(source: Path, target: Path, comments: Sequence[Comm
         last = find(document, comment.last) if comment.last else first
         initials = "".join(word[0] for word in comment.author.split())
         document.add_comment(
-            [first.runs[0], last.runs[-1]], text=comment.text, author=comment.author, initials=initials
+            [runs(first)[0], runs(last)[-1]], text=comment.text, author=comment.author, initials=initials
         )
     document.save(str(target))
 

@@ -262,20 +262,21 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
     root = tmp_path / "publish"
     assert planc("publish", str(base_plan), "-o", str(root)).exit_code == 0
     folder = root / "1.0"
-    names = sorted(path.name for path in folder.iterdir())
-    assert names == [
-        "SHA256SUMS",
-        "manifest.json",
-        "piano-di-prova-1.0.docx",
-        "piano-di-prova-1.0.html",
-        "piano-di-prova-1.0.pdf",
-        "plan.json",
-    ]
+    from compiler.opendata.tables import TABLES
+
+    names = {path.name for path in folder.iterdir()}
+    documents = {"piano-di-prova-1.0.docx", "piano-di-prova-1.0.html", "piano-di-prova-1.0.pdf"}
+    assert names == {"SHA256SUMS", "manifest.json", "plan.json", "opendata", *documents}  # plan.json: the snapshot
+    data = {"datapackage.json", "plan.json", "plan-jsonschema.json", *(f"{table.name}.csv" for table in TABLES)}
+    assert {path.name for path in (folder / "opendata").iterdir()} == data
     import hashlib
 
+    summed = set()
     for line in (folder / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split("  ")
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+        summed.add(name)
+    assert summed == documents | data
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
     again = planc("publish", str(base_plan), "-o", str(root))
     assert again.exit_code == 1 and "già pubblicata" in again.stderr

@@ -87,27 +87,36 @@ class Built:
 
     out: Path
     title: str
+    name: str = "plan"
+    #: numbered first-level headings short enough to stay on one line, in order
+    sections: tuple[str, ...] = tuple(f"{number} {title}" for number, title in enumerate(SECTIONS, 1))
+    cover: str = ""  #: what its first page says before the contents (default: the title)
 
     @property
     def html(self) -> Path:
-        return self.out / "plan.html"
+        return self.out / f"{self.name}.html"
 
     @property
     def docx(self) -> Path:
-        return self.out / "plan.docx"
+        return self.out / f"{self.name}.docx"
 
     @property
     def pdf(self) -> Path:
-        return self.out / "plan.pdf"
+        return self.out / f"{self.name}.pdf"
 
 
-@pytest.fixture(scope="module", params=["confluenze", "hostile"])
+@pytest.fixture(scope="module", params=["confluenze", "hostile", "monitoring"])
 def built(request: pytest.FixtureRequest) -> Built:
-    """The Confluenze plan, and the base plan overlaid with hostile text (the session's builds)."""
+    """The Confluenze plan, the base plan overlaid with hostile text, and the Confluenze monitoring report."""
     out: Path = request.getfixturevalue(request.param)
-    checked = pipeline.check(EXAMPLE_PLAN if request.param == "confluenze" else out.parent / "plan")
+    checked = pipeline.check(out.parent / "plan" if request.param == "hostile" else EXAMPLE_PLAN)
     assert checked.plan is not None
     assert checked.plan.meta is not None
+    if request.param == "monitoring":
+        axes = sum(1 for o in checked.plan.objectives if o.parent is None)  # long titles: they wrap
+        sections = ("1 Sintesi", "2 Come si misurano i progressi", f"{axes + 3} Appendice dei dati")
+        title = f"Rapporto di monitoraggio — {checked.plan.meta.title}"
+        return Built(out, title, "monitoring", sections, f"Rapporto di monitoraggio {checked.plan.meta.title}")
     return Built(out, checked.plan.meta.title)
 
 
@@ -236,11 +245,11 @@ def test_the_text_extracts_in_reading_order(built: Built) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     # A section heading is a line of its own, numbered; its table-of-contents entry ends with a page number.
-    headings = ["Indice", *(f"{number} {title}" for number, title in enumerate(SECTIONS, 1))]
+    headings = ["Indice", *built.sections]
     assert [heading for heading in headings if heading not in lines] == []
     contents, *where = (lines.index(heading) for heading in headings)
     assert [contents, *where] == sorted([contents, *where])
-    assert squash(built.title) in squash(" ".join(lines[:contents]))
+    assert squash(built.cover or built.title) in squash(" ".join(lines[:contents]))
 
 
 # DOCX
@@ -259,14 +268,14 @@ def test_libreoffice_converts_the_docx_to_a_pdf_with_the_title(built: Built, tmp
     # soffice exits 0 even when it cannot load the file; it says so on stderr and writes nothing.
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
-    converted = tmp_path / "plan.pdf"
+    converted = tmp_path / f"{built.name}.pdf"
     assert converted.is_file(), result.stdout + result.stderr
     info = run(need("pdfinfo"), str(converted))
     pages = re.search(r"^Pages:\s+(\d+)$", info.stdout, re.MULTILINE)
     assert pages is not None, info.stdout
     assert int(pages.group(1)) >= 5
     text = run(need("pdftotext"), "-enc", "UTF-8", str(converted), "-").stdout
-    assert squash(built.title) in squash(text)
+    assert squash(built.cover or built.title) in squash(text)
 
 
 def test_libreoffice_reports_a_broken_docx(built: Built, tmp_path: Path) -> None:

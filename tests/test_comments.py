@@ -28,7 +28,7 @@ REVIEW = CASES / "review"
 COMMENTS = [
     Comment("Laboratori di cittadinanza", "Serve un quarto incontro.", "Anna Rossi"),  # AZ-20's description
     Comment("AZ-01 Sportello", "Titolo da rivedere.", "Bruno Verdi"),  # AZ-01's heading
-    Comment("IND-01", "=Valore troppo basso", "Carla Neri"),  # its row in the index (OB-1.1's table links it)
+    Comment("IND-01", "=Valore troppo basso", "Carla Neri", after="Indice degli indicatori"),  # its row in the index
     Comment("Laboratori di cittadinanza", "Unire le due azioni?", "Dario Bassi", last="AZ-03 Festa"),  # AZ-20 → AZ-03
     Comment("Comune di Prova", "Quota da confermare.", "Elena Sala", after="Per finanziatore"),  # budget
     Comment("Laboratori di cittadinanza", "D'accordo con Anna.", "Bruno Verdi"),  # the reply (below)
@@ -40,7 +40,7 @@ PLACED: dict[str, tuple[str | None, list[str]]] = {
     "Titolo da rivedere.": ("AZ-01", []),
     "=Valore troppo basso": ("IND-01", []),
     "Unire le due azioni?": ("AZ-20", ["AZ-03"]),
-    "Quota da confermare.": (None, []),
+    "Quota da confermare.": ("comune", []),  # the funder cell links to the organisation
     "D'accordo con Anna.": ("AZ-20", []),
     "Festa di quartiere": ("AZ-03", []),  # the tracked deletion, in AZ-03's row
     "Festa di strada": ("AZ-03", []),  # and insertion
@@ -168,7 +168,7 @@ def test_comments_on_an_older_version_say_which_commented_objects_changed(tmp_pa
             Comment("AZ-01 Sportello", "Va bene.", "Anna Rossi"),  # changed since
             Comment("AZ-02 Laboratori", "Titolo?", "Anna Rossi"),  # renamed AZ-20 since
             Comment("IND-02", "Utile?", "Anna Rossi"),  # removed since
-            Comment("ASSE-1 Inclusione", "Chiaro.", "Anna Rossi"),  # unchanged
+            Comment("ASSE-1 Inclusione", "Chiaro.", "Anna Rossi", after="Assi strategici"),  # unchanged (its heading)
         ],
     )
     current = overlay(REVIEW / "new", tmp_path / "new")
@@ -241,10 +241,10 @@ def test_comments_made_in_libreoffice_land_on_their_objects(
             ("Laboratori di cittadinanza", "Lia Gallo", "Paragrafo"),
             ("AZ-01 Sportello", "Lia Gallo", "Titolo"),
             ("IND-01", "Lia Gallo", "Riga"),
-            ("Totale", "Lia Gallo", "Bilancio"),  # the budget tables' total row: no object
+            ("Totale", "Lia Gallo", "Bilancio"),  # OB-1.1 table's total row: the objective
         ],
     )
-    expected = {"Paragrafo": ("AZ-20", []), "Titolo": ("AZ-01", []), "Riga": ("IND-01", []), "Bilancio": (None, [])}
+    expected = {"Paragrafo": ("AZ-20", []), "Titolo": ("AZ-01", []), "Riga": ("IND-01", []), "Bilancio": ("OB-1.1", [])}
     for document in made:
         payload = register(reviewed["plan"], document)
         assert placed(payload) == expected, document.name

@@ -106,7 +106,6 @@ SHOWN: dict[str, list[Shown]] = {
     "actions[].partners": ["Partner: Associazione Alfa"],
     "actions[].start": ["Periodo: marzo 2025 – novembre 2026"],
     "actions[].end": ["Periodo: marzo 2025 – novembre 2026"],
-    "actions[].status": ["Stato: In corso"],
     "actions[].budget[].funder": [
         "Municipio Esempio: 269 CHF (acquisito)",
         "Fondo Esempio della Valle: 731 CHF (atteso)",
@@ -138,6 +137,17 @@ SHOWN: dict[str, list[Shown]] = {
     "approvals[].date": ["n. 45 del 12 marzo 2025", "Verbale dell'assemblea della valle del 20 gennaio 2025"],
     "approvals[].version": ["Verbale dell'assemblea della valle del 20 gennaio 2025 2.2"],
     "approvals[].url": [Link("https://www.example.org/delibere/45")],
+    "indicators[].measured": ["1.100 (2025) · livello alla data"],
+    "monitoring.date": ["Dati aggiornati al 31 dicembre 2025"],
+    "monitoring.illustrative": ["Dati illustrativi."],
+    "measurements[].indicator": ["IND-01 2025 1.100", "IND-03 novembre 2025"],
+    "measurements[].period": ["IND-01 2025 1.100", "IND-03 novembre 2025"],
+    "measurements[].value": ["IND-01 2025 1.100", "regolamento in discussione in giunta (novembre 2025)"],
+    "measurements[].met": ["regolamento in discussione in giunta no"],
+    "statuses[].action": ["AZ-01 Sportello itinerante marzo 2025 – novembre 2026 avviata, ottobre 2025"],
+    "statuses[].date": ["avviata, ottobre 2025"],
+    "statuses[].status": ["avviata, ottobre 2025"],
+    "statuses[].spent": ["412 CHF / 1.000 CHF"],
 }
 #: Fields that are not content: each with the reason.
 NOT_CONTENT = {
@@ -259,6 +269,8 @@ class _Headings(HTMLParser):
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
     plan = overlay(CASE, tmp_path_factory.mktemp("every-field") / "plan")
     out = build_into(plan, plan.parent / "out")
+    build_into(plan, out, "--document", "monitoring")  # the monitoring data are shown in the report
+    report = Html.read(out / "monitoring.html")
     page, headings = Html.read(out / "plan.html"), _Headings()
     headings.feed((out / "plan.html").read_text(encoding="utf-8"))
     document = Docx.read(out / "plan.docx")
@@ -277,17 +289,17 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
         }
         pdf_lang = str(pdf.Root.Lang)
     return Outputs(
-        html=squash(page.text),
+        html=squash(page.text + " " + report.text),
         html_ids=page.ids(),
         html_links={element.attributes.get("href", "") for element in page.tags("a")},
         html_lang=page.tags("html")[0].attributes["lang"],
         html_headings=headings.found,
-        docx=squash(document.text),
+        docx=squash(document.text + " " + Docx.read(out / "monitoring.docx").text),
         docx_bookmarks=document.bookmarks(),
         docx_links=document.parts["word/_rels/document.xml.rels"],
         docx_lang=document.parts["docProps/core.xml"],
         docx_headings=docx_headings,
-        pdf=squash(" ".join(pdf_pages(out / "plan.pdf"))),
+        pdf=squash(" ".join([*pdf_pages(out / "plan.pdf"), *pdf_pages(out / "monitoring.pdf")])),
         pdf_links=uris,
         pdf_lang=pdf_lang,
     )

@@ -36,8 +36,9 @@ AGID = REAL / "agid-piano-triennale-ict"
 EXPECTED_WARNINGS = {
     # Two PNRR descriptions use the lenticular brackets 〖 〗: Noto Serif CJK prints them (`make fonts`).
     "pnrr": set(),
-    "2017-2019": {"objective-without-indicator", "organisation-without-role"},
-    "2019-2021": {"objective-without-indicator", "organisation-without-role"},
+    # AgID called some lines "in corso" at its snapshot although their end had passed: action-late.
+    "2017-2019": {"objective-without-indicator", "organisation-without-role", "action-late"},
+    "2019-2021": {"objective-without-indicator", "organisation-without-role", "action-late"},
 }
 
 
@@ -261,7 +262,9 @@ def test_agid_bom_and_crlf_are_read(agid_plans: dict[str, Imported]) -> None:
 def test_agid_action_line_with_results_deadline(agid_plans: dict[str, Imported]) -> None:
     action = agid_plans["2019-2021"].by_id("actions")["LA-01"]
     assert (action["objective"], action["owner"], action["partners"]) == ("OB-1.1", "agid", ["team-digitale", "consip"])
-    assert (action["start"], action["end"], action["status"]) == ("2019-01", "2020-12", "in-progress")
+    assert (action["start"], action["end"]) == ("2019-01", "2020-12")
+    statuses = [status for status in agid_plans["2019-2021"].result.statuses if status["action"] == "LA-01"]
+    assert statuses == [{"action": "LA-01", "date": "2019-05-10", "status": "started"}]  # "in corso" at the snapshot
     assert len(action["deliverables"]) == 3  # the last one says "(entro dicembre 2020)"
 
 

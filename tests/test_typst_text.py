@@ -129,7 +129,7 @@ def test_anything_the_gate_removes_from_planc_markdown_stops_the_build(tmp_path:
 
     checked = pipeline.check(BASE)
     assert checked.plan is not None
-    request = production._request(checked.plan, tmp_path / "out", ("html",), None)
+    request = production._request(checked.plan, tmp_path / "out", ("html",), None, production.Extras())
     unsafe = dataclasses.replace(request, markdown=request.markdown + "\n\n![logo](/etc/passwd)\n")
     with pytest.raises(UnsafeMarkdown, match="Image"):
         produce(unsafe)

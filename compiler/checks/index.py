@@ -20,6 +20,7 @@ ACTION = "action"
 FUNDER = "funder"
 
 ORGANISATIONS, BODIES, OBJECTIVES = frozenset({ORGANISATION}), frozenset({BODY}), frozenset({OBJECTIVE})
+INDICATORS, ACTIONS = frozenset({INDICATOR}), frozenset({ACTION})
 OWNERS = ORGANISATIONS | BODIES
 FUNDERS = frozenset({ORGANISATION, FUNDER})
 
@@ -30,6 +31,8 @@ EXPECTED_KINDS: dict[frozenset[str], Text] = {
     frozenset({OBJECTIVE}): msg("an objective"),
     frozenset({ORGANISATION, BODY}): msg("an organisation or a governance body"),
     FUNDERS: msg("an organisation or a funder"),
+    frozenset({INDICATOR}): msg("an indicator"),
+    frozenset({ACTION}): msg("an action"),
 }
 KIND_NAMES: dict[str, Text] = {
     ORGANISATION: msg("an organisation"),
@@ -149,6 +152,10 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _all(ORGANISATIONS, "organisation", (observation.organisation,))
     for approval in plan.approvals:
         yield from _all(OWNERS, "by", (approval.by,))
+    for measurement in plan.measurements:
+        yield from _all(INDICATORS, "indicator", (measurement.indicator,))
+    for entry in plan.statuses:
+        yield from _all(ACTIONS, "action", (entry.action,))
 
 
 def _all(kinds: frozenset[str], field: str, refs: Iterable[Ref | None]) -> Iterator[Reference]:

@@ -99,6 +99,13 @@ def _formats(value: str) -> tuple[str, ...]:
     help=said(msg("Add an annex of the changes since VERSION: a plan folder, a published version or a git revision.")),
 )
 @PUBLISHED
+@click.option(
+    "--document",
+    type=click.Choice(["plan", "monitoring"]),
+    default="plan",
+    show_default=True,
+    help=said(msg("The plan itself, or its monitoring report (OUT/monitoring.*) at the date of its monitoring data.")),
+)
 @report_options
 def build_command(
     plan_dir: Path,
@@ -106,15 +113,16 @@ def build_command(
     formats: str,
     since: str | None,
     published: Path,
+    document: str,
     output_format: str,
     lang: str | None,
     strict: bool,
 ) -> None:
-    """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md)."""
+    """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md), or its monitoring report."""
     from compiler import pipeline  # noqa: PLC0415
 
     versions = pipeline.Versions(plan_dir, published)
-    options = pipeline.BuildOptions(out, _formats(formats), epoch(), strict, since, versions)
+    options = pipeline.BuildOptions(out, _formats(formats), epoch(), strict, since, versions, document)
     report_and_exit(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 
@@ -141,3 +149,19 @@ def publish_command(plan_dir: Path, out: Path, since: str | None, output_format:
     from compiler import pipeline  # noqa: PLC0415
 
     report_and_exit(pipeline.publish(plan_dir, out, epoch(), since), ReportOptions(output_format, lang, strict=True))
+
+
+@cli.command(
+    "export",
+    help=said(
+        msg("Check the plan in PLAN_DIR and write its open data to OUT: plan.json, CSV tables, datapackage.json.")
+    ),
+)
+@PLAN_DIR
+@out_option(Path("build/opendata"), msg("Folder for the open data."))
+@report_options
+def export_command(plan_dir: Path, out: Path, output_format: str, lang: str | None, strict: bool) -> None:
+    """Check the plan in PLAN_DIR and write its open data to OUT: plan.json, CSV tables, datapackage.json."""
+    from compiler import pipeline  # noqa: PLC0415
+
+    report_and_exit(pipeline.export(plan_dir, out, strict), ReportOptions(output_format, lang, strict))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from compiler.document.formats import Formats
 from compiler.document.links import link
@@ -10,6 +11,8 @@ from compiler.document.markdown import Markdown, blocks
 from compiler.messages.diagnostics import Text, msg
 from compiler.messages.translate import Translator
 from compiler.model import Action, Indicator, Measure, Meta, Objective, Plan
+from compiler.progress import ActionProgress, IndicatorProgress, action_progress, assess, measurements_of
+from compiler.progress.actions import statuses_by_action
 
 #: How a target's comparator reads, around its value (``between`` also names ``up_to``).
 COMPARATORS: dict[str, Text] = {
@@ -47,6 +50,13 @@ class LayoutContext:
         for indicator in plan.indicators:
             if indicator.objective is not None:
                 self.indicators_of[indicator.objective.id].append(indicator)
+        self.as_of = plan.as_of()  #: the report's date: progress is measured then, never at the clock's
+        self.progress: dict[str, IndicatorProgress] = {}
+        self.action_progress: dict[str, ActionProgress] = {}
+        if self.as_of is not None:
+            series, history = measurements_of(plan.measurements), statuses_by_action(plan.statuses)
+            self.progress = {i.id: assess(i, series.get(i.id, ()), self.as_of) for i in plan.indicators}
+            self.action_progress = {a.id: action_progress(a, history.get(a.id, ()), self.as_of) for a in plan.actions}
 
     def party(self, identifier: str) -> Markdown:
         """A link to an organisation or body, labelled with its (short) name."""
@@ -112,6 +122,12 @@ class LayoutContext:
             value = self.t(msg(comparator.msgid, value=value, up_to=up_to))
         shown = f"{value} ({measure.year})" + (f", {direction}" if direction else "")
         return f"{shown} — {measure.note}" if measure.note else shown
+
+    def value(self, value: Decimal | float | str) -> str:
+        """A measured value as the reader writes it: ``1.250``, ``12,5``, or the text."""
+        if isinstance(value, str):
+            return value
+        return self.formats.number(value if isinstance(value, Decimal) else Decimal(repr(value)))
 
     def milestones(self, indicator: Indicator) -> str:
         """An indicator's milestones, in order: ``20 (2025); 25 (2026)``."""

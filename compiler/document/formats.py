@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -115,6 +115,11 @@ class Formats:
         """``1.250``, ``12,5``: grouping and decimal mark of the locale, every decimal written kept."""
         with localcontext(prec=_DIGITS):
             return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def proportion(self, value: float | Decimal) -> str:
+        """``53 %``: a share of one (progress, money spent against planned) as a whole percentage."""
+        whole = Decimal(repr(value) if isinstance(value, float) else value) * 100
+        return self.percent(whole.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
     def percent(self, value: Decimal | int) -> str:
         """``12 %``, ``33,5 %``: a percentage as the locale writes it, every decimal written kept."""

@@ -25,10 +25,28 @@ FIELD_LABELS: dict[str, Text] = {
     "other": msg("other"),
 }
 ACTION_STATUS_LABELS: dict[str, Text] = {
-    "planned": msg("planned"),
-    "in-progress": msg("in progress"),
-    "done": msg("done"),
+    "not-started": msg("not started"),
+    "started": msg("started"),
+    "on-track": msg("on track"),
+    "late": msg("late"),
     "suspended": msg("suspended"),
+    "completed": msg("completed"),
+    "cancelled": msg("cancelled"),
+}
+#: An action with no status recorded by the report's date.
+NO_STATUS_LABEL = msg("no status recorded")
+CATEGORY_LABELS: dict[str, Text] = {
+    "achieved": msg("target achieved"),
+    "on-track": msg("on track"),
+    "moderate": msg("moderate progress"),
+    "limited": msg("limited progress"),
+    "deterioration": msg("deterioration"),
+    "not-measurable": msg("not measurable"),
+}
+MEASURED_LABELS: dict[str, Text] = {
+    "level": msg("level at the date"),
+    "cumulative": msg("cumulative since the start"),
+    "per-period": msg("per period"),
 }
 #: How the document names each register an organisation's code comes from.
 REGISTER_LABELS: dict[str, Text] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler.document import budget
 from compiler.document.budget import Money
 from compiler.document.context import LayoutContext
-from compiler.document.labels import DIRECTION_LABELS
+from compiler.document.labels import CATEGORY_LABELS, DIRECTION_LABELS
 from compiler.document.links import anchor, ident, joined, link
 from compiler.document.markdown import Markdown, escape, inline
 from compiler.document.parts import ActionRow, AxisView, IndicatorRow, ObjectiveView
@@ -44,6 +44,7 @@ def objective(ctx: LayoutContext, objective: Objective) -> ObjectiveView:
         budget_note=_after_caption(
             [split_note(ctx, a, objective.id, parts[a.id]) for a in funded if len(a.objectives) > 1]
         ),
+        with_progress=any(row.progress for row in indicators),
     )
 
 
@@ -91,7 +92,18 @@ def indicator_row(ctx: LayoutContext, indicator: Indicator, with_anchor: bool = 
         description=inline(indicator.description) if indicator.description else None,
         source=indicator.source or "",
         milestones=ctx.milestones(indicator),
+        progress=_progress(ctx, indicator),
     )
+
+
+def _progress(ctx: LayoutContext, indicator: Indicator) -> str:
+    """``172,5 (2025) · progressi moderati``, or nothing before the first measurement."""
+    progress = ctx.progress.get(indicator.id)
+    latest = progress.latest if progress else None
+    if progress is None or latest is None:
+        return ""
+    category = ctx.t(CATEGORY_LABELS[progress.category.value])
+    return f"{ctx.value(latest.value)} ({ctx.formats.when(latest.period.text)}) · {category}"
 
 
 def action_row(ctx: LayoutContext, action: Action, part: Money) -> ActionRow:

@@ -76,6 +76,7 @@ class IndicatorRow:
     source: str
     milestones: str = ""
     description: Markdown | None = None
+    progress: str = ""  #: the latest measured value and its progress category, when measured
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class ObjectiveView:
     with_milestones: bool
     budget_total: str
     budget_note: Markdown  #: follows the caption: how shared actions are counted
+    with_progress: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import jinja2
 from compiler import templates
 from compiler.document.markdown import Markdown, escape, escape_keeping_edges
 from compiler.document.parts import PlanDocument
+from compiler.document.report_parts import MonitoringDocument
 from compiler.messages.translate import Translator
 
 
@@ -71,6 +72,12 @@ def render_index(releases: list[dict[str, Any]], translate: Translator) -> str:
     title = str(releases[0]["title"]) if releases else ""
     template = _html_environment(translate.language).get_template("index.html.j2")
     return template.render(releases=releases, title=title, lang=translate.language)
+
+
+def render_report(document: MonitoringDocument, language: str) -> str:
+    """The monitoring report as pandoc Markdown."""
+    template = _markdown_environment(language).get_template("monitoring.md.j2")
+    return template.render(doc=document)
 
 
 def render_markdown(document: PlanDocument, language: str) -> str:

@@ -24,7 +24,7 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         owner=joined(ctx.party(ref.id) for ref in action.owners),
         partners=joined(ctx.party(ref.id) for ref in action.partners),
         period=ctx.period(action),
-        status=ctx.t(ACTION_STATUS_LABELS[action.status]) if action.status in ACTION_STATUS_LABELS else "",
+        status=_status(ctx, action),
         budget=[
             (
                 ctx.funder(line.funder.id) if line.funder else Markdown(""),
@@ -56,6 +56,16 @@ def budget_split(ctx: LayoutContext, action: Action) -> Markdown:
     else:
         how = msg("split equally between the objectives")
     return Markdown(f"{listed} ({escape(ctx.t(how))})")
+
+
+def _status(ctx: LayoutContext, action: Action) -> str:
+    """The action's status at the monitoring date (``avviata, ottobre 2025``), once statuses are recorded."""
+    progress = ctx.action_progress.get(action.id)
+    if progress is None or progress.status is None:
+        return ""
+    label = ctx.t(ACTION_STATUS_LABELS[progress.status])
+    latest = progress.latest
+    return f"{label}, {ctx.formats.when(latest.date.text)}" if latest and not progress.overdue else label
 
 
 def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:

@@ -22,7 +22,7 @@ from compiler.importers.result import ImportResult, Item
 from compiler.messages.diagnostics import msg
 
 FILE = "linee_azione.yml"
-STATUS = {"in corso": "in-progress", "completo": "done", "completato": "done", "completata": "done"}
+STATUS = {"in corso": "started", "completo": "completed", "completato": "completed", "completata": "completed"}
 AMBITI = {"pac": "PA centrale", "pal": "PA locale", "pac_pal": "PA centrale e locale"}
 KNOWN_KEYS = frozenset(
     {"chapter", "subchapter", "numero", "nome", "stato", "attori", "descrizione", "risultati"}
@@ -77,9 +77,11 @@ def _action(item: dict[str, Any], where: str, lines: Lines, result: ImportResult
         "objective": lines.objectives[(chapter, str(subchapter) if subchapter else None)],
         **parties,
         **_dates(item, results, where, result),
-        "status": _status(item, where, result),
         "deliverables": _deliverables(results, where, result),
     }
+    status = _status(item, where, result)
+    if status is not None:  # as of the snapshot AgID published: the plan's date
+        result.statuses.append({"action": action_id, "date": result.plan["date"], "status": status})
     return {key: value for key, value in action.items() if value not in (None, [])}
 
 

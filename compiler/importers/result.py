@@ -90,6 +90,7 @@ class ImportResult:
     objectives: list[Item] = field(default_factory=list)
     indicators: list[Item] = field(default_factory=list)
     actions: list[Item] = field(default_factory=list)
+    statuses: list[Item] = field(default_factory=list)  #: actions' statuses as of the plan's date
     notes: list[Note] = field(default_factory=list)
     source_counts: dict[Text, int] = field(default_factory=dict)
     handled: Counter[Text] = field(default_factory=Counter)

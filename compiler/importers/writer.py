@@ -70,6 +70,8 @@ def layout(result: ImportResult) -> dict[str, dict[str, Any]]:
         for axis, items in sorted(groups.items(), key=lambda group: _rank(order, group[0])):
             position = _rank(order, axis) + 1
             files[f"{number}-{section}-{position:02d}-{slug(axis or 'other')}.yaml"] = {section: items}
+    if result.statuses:
+        files["50-statuses.yaml"] = {"monitoring": {"date": result.plan["date"]}, "statuses": result.statuses}
     return files
 
 

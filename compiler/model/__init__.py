@@ -4,6 +4,7 @@ from compiler.model.dates import PlanDate
 from compiler.model.ids import IDENTIFIER, natural_key
 from compiler.model.objects import (
     Action,
+    ActionStatus,
     Approval,
     Body,
     Context,
@@ -13,7 +14,9 @@ from compiler.model.objects import (
     Indicator,
     LegalReference,
     Measure,
+    Measurement,
     Meta,
+    Monitoring,
     Objective,
     Observation,
     Organisation,
@@ -24,11 +27,13 @@ from compiler.model.objects import (
     Topic,
     Value,
     Vision,
+    as_written,
 )
 
 __all__ = [
     "IDENTIFIER",
     "Action",
+    "ActionStatus",
     "Approval",
     "Body",
     "Context",
@@ -38,7 +43,9 @@ __all__ = [
     "Indicator",
     "LegalReference",
     "Measure",
+    "Measurement",
     "Meta",
+    "Monitoring",
     "Objective",
     "Observation",
     "Organisation",
@@ -50,5 +57,6 @@ __all__ = [
     "Topic",
     "Value",
     "Vision",
+    "as_written",
     "natural_key",
 ]

@@ -16,13 +16,16 @@ from compiler.model.language import untranslated
 from compiler.model.numbers import WrittenNumber, exact
 from compiler.model.objects import (
     Action,
+    ActionStatus,
     Body,
     Context,
     Funder,
     FundingLine,
     Indicator,
     LegalReference,
+    Measurement,
     Meta,
+    Monitoring,
     Objective,
     Organisation,
     Plan,
@@ -35,7 +38,7 @@ from compiler.model.objects import (
 from compiler.model.record import approval, observation
 from compiler.sources import SourceFile
 
-MAPPING_SECTIONS = ("plan", "vision", "context")
+MAPPING_SECTIONS = ("plan", "vision", "context", "monitoring")
 LIST_SECTIONS = (
     "organisations",
     "governance",
@@ -45,6 +48,8 @@ LIST_SECTIONS = (
     "funders",
     "observations",
     "approvals",
+    "measurements",
+    "statuses",
 )
 REQUIRED_SECTIONS = ("plan",)
 #: The registers an organisation's codes may come from, in the order the document lists them.
@@ -86,6 +91,9 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         numbers=tuple(number for source in sources for number in _numbers(source)),
         observations=tuple(filter(None, map(observation, lists["observations"]))),
         approvals=tuple(filter(None, map(approval, lists["approvals"]))),
+        monitoring=_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
+        measurements=tuple(filter(None, map(_measurement, lists["measurements"]))),
+        statuses=tuple(filter(None, map(_action_status, lists["statuses"]))),
     )
     return plan, problems
 
@@ -267,6 +275,7 @@ def _indicator(item: Fields) -> Indicator | None:
         source=item.text("source"),
         description=item.text("description"),
         formerly=item.refs("formerly"),
+        measured=item.text("measured"),
     )
 
 
@@ -297,7 +306,6 @@ def _action(item: Fields) -> Action | None:
         start=item.date("start"),
         end=None if ongoing else item.date("end"),
         ongoing=ongoing,
-        status=item.text("status"),
         deliverables=item.texts("deliverables"),
         budget=budget,
         budget_shares=shares,
@@ -311,3 +319,33 @@ def _funder(item: Fields) -> Funder | None:
         return None
     identifier, where = identified
     return Funder(identifier, item.text("name") or identifier, where, item.refs("formerly"))
+
+
+def _monitoring(item: Fields) -> Monitoring | None:
+    day = item.date("date")
+    if day is None:
+        return None
+    return Monitoring(day, item.where(), item.flag("illustrative"), item.text("note"))
+
+
+def _measurement(item: Fields) -> Measurement | None:
+    indicator, period, value = item.ref("indicator"), item.date("period"), item.value()
+    if indicator is None or period is None or value is None:
+        return None
+    met = item.data.get("met")
+    return Measurement(
+        indicator,
+        period,
+        value,
+        item.where(),
+        met if isinstance(met, bool) else None,
+        item.text("source"),
+        item.text("note"),
+    )
+
+
+def _action_status(item: Fields) -> ActionStatus | None:
+    action, day, status = item.ref("action"), item.date("date"), item.text("status")
+    if action is None or day is None or status is None:
+        return None
+    return ActionStatus(action, day, status, item.where(), item.text("note"), item.number("spent"))

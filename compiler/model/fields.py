@@ -103,12 +103,17 @@ class Fields:
     def measures(self, key: str) -> tuple[Measure, ...]:
         return tuple(filter(None, (item.as_measure() for item in self.children(key))))
 
-    def as_measure(self) -> Measure | None:
-        """This mapping as a baseline, milestone or target; ``None`` without a usable value and year."""
-        raw, year = self.data.get("value"), whole(self.data.get("year"))
+    def value(self) -> Decimal | str | None:
+        """The ``value``: a number (as written), or a qualitative text; ``None`` for a number in quotes or no value."""
+        raw = self.data.get("value")
         value: Decimal | str | None = self.number("value") if is_number(raw) else raw if isinstance(raw, str) else None
         if isinstance(value, str) and _TEXT_VALUE.search(value) is None:
-            value = None  # a number in quotes: the schema says so, and nothing here guesses which number
+            return None  # a number in quotes: the schema says so, and nothing here guesses which number
+        return value
+
+    def as_measure(self) -> Measure | None:
+        """This mapping as a baseline, milestone or target; ``None`` without a usable value and year."""
+        value, year = self.value(), whole(self.data.get("year"))
         if value is None or not isinstance(year, int) or isinstance(year, bool):
             return None
         return Measure(value, year, self.where(), self.text("note"), self.text("comparator"), self.number("up_to"))

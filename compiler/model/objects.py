@@ -11,6 +11,14 @@ from compiler.model.dates import PlanDate
 from compiler.model.numbers import WrittenNumber, cents
 
 
+def as_written(value: Decimal | float | str) -> str:
+    """A value as a drafter writes it in a plan file: ``120``, ``172.5``, or the text."""
+    if isinstance(value, str):
+        return value
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return format(number.normalize(), "f")
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference to another object's id, where it was written."""
@@ -189,6 +197,19 @@ class Indicator:
     source: str | None = None
     description: str | None = None
     formerly: tuple[Ref, ...] = ()  #: ids it had in earlier versions
+    measured: str | None = None  #: ``level``, ``cumulative`` or ``per-period``: how measured values add up
+
+    @property
+    def is_qualitative(self) -> bool:
+        """True when its baseline, milestones or target are text (and so must be its measurements)."""
+        written = (self.baseline, *self.milestones, self.target)
+        return any(measure is not None and not measure.is_number for measure in written)
+
+    @property
+    def is_quantitative(self) -> bool:
+        """True when it has a unit or a number among its values."""
+        written = (self.baseline, *self.milestones, self.target)
+        return self.unit is not None or any(measure is not None and measure.is_number for measure in written)
 
 
 @dataclass(frozen=True)
@@ -243,7 +264,6 @@ class Action:
     start: PlanDate | None = None
     end: PlanDate | None = None
     ongoing: bool = False  #: ``end: ongoing``: the action has no end date
-    status: str | None = None
     deliverables: tuple[str, ...] = ()
     budget: tuple[FundingLine, ...] = ()
     budget_shares: tuple[Share, ...] = ()
@@ -288,6 +308,46 @@ class Approval:
     url: str | None = None
 
 
+@dataclass(frozen=True)
+class Monitoring:
+    """The date the monitoring data are as of, and whether they are examples."""
+
+    date: PlanDate
+    where: Where
+    illustrative: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """An indicator's measured value in a period (a year, month or day)."""
+
+    indicator: Ref
+    period: PlanDate
+    value: Decimal | str
+    where: Where
+    met: bool | None = None  #: a qualitative indicator's: is its target met?
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        """True for a quantitative value."""
+        return not isinstance(self.value, str)
+
+
+@dataclass(frozen=True)
+class ActionStatus:
+    """An action's status at a date (the one owner of an action's status), with the money spent by then."""
+
+    action: Ref
+    date: PlanDate
+    status: str
+    where: Where
+    note: str | None = None
+    spent: Decimal | None = None  #: spent on the action from its start up to this date
+
+
 #: Every kind of object that has an id.
 Identified = Organisation | Body | Objective | Indicator | Action | Funder
 
@@ -310,6 +370,13 @@ class Plan:
     numbers: tuple[WrittenNumber, ...] = ()
     observations: tuple[Observation, ...] = ()
     approvals: tuple[Approval, ...] = ()
+    monitoring: Monitoring | None = None
+    measurements: tuple[Measurement, ...] = ()
+    statuses: tuple[ActionStatus, ...] = ()
+
+    def as_of(self) -> datetime.date | None:
+        """The day the monitoring data are as of (the report's date), if the plan says it."""
+        return self.monitoring.date.first_day() if self.monitoring is not None else None
 
     def identified(self) -> tuple[Identified, ...]:
         """Every object with an id, in plan order, kind by kind."""

@@ -7,14 +7,20 @@ from pathlib import Path
 from compiler.messages.diagnostics import msg
 from compiler.outputs import docx_package, docx_reference, pandoc
 from compiler.outputs.ast_gate import Node
-from compiler.outputs.writer import Job, Writer, write_ast
+from compiler.outputs.figures import Picture, docx_figure, placeholder
+from compiler.outputs.writer import Job, Writer, decorate, write_ast
 from compiler.review.comments import SOURCES_PROPERTY, VERSION_PROPERTY
+
+
+def _docx_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
+    chart = placeholder(block, pictures)
+    return docx_figure(*chart) if chart is not None else [block]
 
 
 class DocxWriter(Writer):
     """pandoc writes the DOCX with planc's styles; planc dates it and names its title, language and direction."""
 
-    output = "plan.docx"
+    suffix = ".docx"
     default_reference: pandoc.Run | None = None
     run: pandoc.Run | None = None
     job: Job | None = None
@@ -35,7 +41,8 @@ class DocxWriter(Writer):
         # No "lang" for pandoc, which would look up its own words ("Table") in translations it lacks for
         # some languages (zh, yi) and fail: ``docx_package.finish`` writes the language into the styles.
         meta: Node = {"dir": {"t": "MetaString", "c": job.chrome.direction}}
-        source = write_ast(job.ast, meta, job.ast["blocks"], self.folder / "docx.json")
+        blocks = decorate(job.ast["blocks"], lambda block: _docx_blocks(block, job.pictures))
+        source = write_ast(job.ast, meta, blocks, self.folder / f"{self.output}.json")
         options = [f"--reference-doc={self.folder / 'reference.docx'}"]
         self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)
 

@@ -8,10 +8,14 @@ from compiler import templates
 from compiler.document.parts import PageChrome
 from compiler.outputs import pandoc
 from compiler.outputs.ast_gate import Node
+from compiler.outputs.figures import Picture, html_figure, placeholder
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
 
 
-def _html_blocks(block: Node) -> list[Node]:
+def _html_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
+    chart = placeholder(block, pictures)
+    if chart is not None:
+        return html_figure(*chart)
     if block["t"] == "Div" and div_attributes(block)[0] == "toc":
         return [
             raw_block("html", '<nav class="toc" aria-labelledby="toc-title">'),
@@ -24,16 +28,17 @@ def _html_blocks(block: Node) -> list[Node]:
 class HtmlWriter(Writer):
     """pandoc's HTML5 writer with planc's page template."""
 
-    output = "plan.html"
+    suffix = ".html"
     run: pandoc.Run | None = None
 
     def start(self, job: Job) -> None:
         """Start pandoc writing the page."""
-        (self.folder / "plan.html.template").write_text(page_template(), encoding="utf-8")
-        meta = page_meta(job.chrome)
-        source = write_ast(job.ast, meta, body_blocks(job.ast["blocks"]), self.folder / "html.json")
+        template = self.folder / f"{self.output}.template"
+        template.write_text(page_template(), encoding="utf-8")
+        blocks = body_blocks(job.ast["blocks"], job.pictures)
+        source = write_ast(job.ast, page_meta(job.chrome), blocks, self.folder / f"{self.output}.json")
         self.run = pandoc.start_writer(
-            source, "html5", self.folder / self.output, self.data_dir, page_options(self.folder)
+            source, "html5", self.folder / self.output, self.data_dir, page_options(template)
         )
 
     def finish(self) -> Path:
@@ -65,11 +70,11 @@ def page_meta(chrome: PageChrome) -> Node:
     )
 
 
-def page_options(folder: Path) -> list[str]:
-    """pandoc's options for the page, its template written in ``folder``."""
-    return ["--standalone", f"--template={folder / 'plan.html.template'}", "--section-divs"]
+def page_options(template: Path) -> list[str]:
+    """pandoc's options for the page, with the page template written at ``template``."""
+    return ["--standalone", f"--template={template}", "--section-divs"]
 
 
-def body_blocks(blocks: list[Node]) -> list[Node]:
-    """The top-level blocks as the page has them (the contents inside a ``<nav>``)."""
-    return decorate(blocks, _html_blocks)
+def body_blocks(blocks: list[Node], pictures: dict[str, Picture] | None = None) -> list[Node]:
+    """The top-level blocks as the page has them (the contents inside a ``<nav>``, planc's charts drawn)."""
+    return decorate(blocks, lambda block: _html_blocks(block, pictures or {}))

@@ -15,6 +15,7 @@ from compiler.messages.diagnostics import msg
 from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
+from compiler.outputs.figures import Picture, placeholder, typst_figure
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
@@ -61,14 +62,17 @@ def _typst_language(tag: str) -> Node:
     return meta
 
 
-def _typst_blocks(block: Node) -> list[Node]:
+def _typst_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     if block["t"] != "Div":
         return [block]
+    chart = placeholder(block, pictures)
+    if chart is not None:
+        return typst_figure(*chart)
     identifier, classes = div_attributes(block)
     if identifier == "toc":
         return [raw_block("typst", "#planc-toc()")]
     function = next((_TYPST_COVER[c] for c in classes if c in _TYPST_COVER), None)
-    inner = decorate(block["c"][1], _typst_blocks)
+    inner = decorate(block["c"][1], lambda inner_block: _typst_blocks(inner_block, pictures))
     if function is None:
         return inner
     return [raw_block("typst", f"#{function}["), *inner, raw_block("typst", "]")]
@@ -77,7 +81,7 @@ def _typst_blocks(block: Node) -> list[Node]:
 class PdfWriter(Writer):
     """pandoc's Typst writer, then Typst."""
 
-    output = "plan.pdf"
+    suffix = ".pdf"
     run: pandoc.Run | None = None
     compiler: Compiler | None = None
 
@@ -98,8 +102,9 @@ class PdfWriter(Writer):
         meta.update(_typst_language(chrome.lang))
         meta["fonts"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": name} for name in fonts_for(chrome.script)]}
         meta = {key: typst_text.escape_meta(value) for key, value in meta.items()}
-        body = typst_text.escape_blocks(decorate(job.ast["blocks"], _typst_blocks))
-        source = write_ast(job.ast, meta, body, self.folder / "typst.json")
+        blocks = decorate(job.ast["blocks"], lambda block: _typst_blocks(block, job.pictures))
+        body = typst_text.escape_blocks(blocks)
+        source = write_ast(job.ast, meta, body, self.folder / f"{self.output}.typst.json")
         (self.folder / "typst").mkdir()
         template = self.folder / "plan.typ.template"
         template.write_text(templates.text("plan.typ"), encoding="utf-8")

@@ -12,10 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.charts import Chart
 from compiler.document.parts import PageChrome
 from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.messages.system import reason
-from compiler.outputs import pandoc, staging
+from compiler.outputs import figures, pandoc, staging
 from compiler.outputs.ast_gate import sanitise
 from compiler.outputs.registry import WRITERS
 from compiler.outputs.typst import TypstError
@@ -42,10 +43,12 @@ class Request:
     formats: tuple[str, ...]
     out: Path
     when: datetime.datetime
+    name: str = "plan"  #: the files' name: ``plan.md``, ``plan.html``…
+    charts: tuple[Chart, ...] = ()  #: the charts the Markdown leaves a placeholder for
 
 
 def produce(request: Request) -> list[Path]:
-    """Write ``plan.md`` and the requested formats into ``request.out``; all or nothing."""
+    """Write ``NAME.md`` and the requested formats into ``request.out``; all or nothing."""
     try:
         with staging.staging(request.out) as folder:
             files = _produce(request, folder)
@@ -64,27 +67,35 @@ def cannot_write(folder: Path, error: OSError) -> Text:
 def _produce(request: Request, folder: Path) -> dict[str, Path]:
     data_dir = folder / "pandoc-data"
     data_dir.mkdir()
-    files = {"plan.md": folder / "plan.md"}
-    files["plan.md"].write_text(request.markdown, encoding="utf-8")
+    markdown = f"{request.name}.md"
+    files = {markdown: folder / markdown}
+    files[markdown].write_text(request.markdown, encoding="utf-8")
     writers: list[Writer] = [
-        writer(folder, data_dir, request.when) for name, writer in WRITERS.items() if name in request.formats
+        writer(folder, data_dir, request.when, request.name)
+        for name, writer in WRITERS.items()
+        if name in request.formats
     ]
+    drawing = None
     try:
         for writer in writers:
             writer.prepare()
+        drawing = figures.start_drawing(request.charts, folder / "pictures", request.formats)
         parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
         ast, removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
         if removed:  # every plan text is escaped before it gets here: stop rather than guess
             raise UnsafeMarkdown(f"the safety gate had to remove {', '.join(removed)} from planc's own Markdown")
-        job = Job(ast, request.chrome, folder, data_dir, request.when)
+        pictures = figures.drawn(request.charts, drawing)
+        job = Job(ast, request.chrome, folder, data_dir, request.when, pictures)
         for writer in writers:
             writer.start(job)
         for writer in writers:
             writer.proceed()
         # The PDF started first and takes longest: wait for it last, as the others finish meanwhile.
-        finished = {writer.output: writer.finish() for writer in sorted(writers, key=lambda w: w.output == "plan.pdf")}
+        finished = {writer.output: writer.finish() for writer in sorted(writers, key=lambda w: w.suffix == ".pdf")}
     finally:
         for writer in writers:
             writer.stop()
-    files.update((name, finished[name]) for name in ("plan.html", "plan.docx", "plan.pdf") if name in finished)
+        if drawing is not None:
+            drawing.stop()
+    files.update(sorted(finished.items(), key=lambda item: (Path(item[0]).suffix != ".html", item[0])))
     return files

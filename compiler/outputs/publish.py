@@ -30,6 +30,8 @@ from compiler.outputs.registry import FORMATS
 from compiler.review.snapshot import SNAPSHOT_NAME
 
 Manifest = dict[str, Any]
+#: The folder of a published version that holds its open data (``planc export``).
+OPEN_DATA = "opendata"
 _MANIFEST_TEXTS = ("title", "version", "date", "status")
 
 
@@ -72,22 +74,27 @@ def folder_for(root: Path, release: Release) -> Path:
     return target
 
 
-def stage(built: dict[str, Path], release: Release, scratch: Path, snapshot: str) -> tuple[Path, Manifest]:
-    """Make the version's folder, complete, inside ``scratch``: documents, the plan's data, checksums, manifest."""
+def stage(
+    built: dict[str, Path], release: Release, scratch: Path, snapshot: str, data: dict[str, Path]
+) -> tuple[Path, Manifest]:
+    """Make the version's folder, complete, inside ``scratch``: documents, the plan's data, open data, checksums."""
     folder = scratch / release.version
-    folder.mkdir()
+    (folder / OPEN_DATA).mkdir(parents=True)
     names = {}
     for kind in FORMATS:
         name = f"{release.slug}-{release.version}.{kind}"
         shutil.copyfile(built[f"plan.{kind}"], folder / name)
         names[kind] = name
     (folder / SNAPSHOT_NAME).write_text(snapshot, encoding="utf-8")
-    sums = "".join(f"{_sha256(folder / name)}  {name}\n" for name in sorted([*names.values(), SNAPSHOT_NAME]))
-    (folder / "SHA256SUMS").write_text(sums, encoding="utf-8")
-    manifest: Manifest = {**release.__dict__, "files": names, "snapshot": SNAPSHOT_NAME}
+    data_names = [f"{OPEN_DATA}/{name}" for name in sorted(data)]
+    for name in sorted(data):
+        shutil.copyfile(data[name], folder / OPEN_DATA / name)
+    listed = sorted([*names.values(), SNAPSHOT_NAME, *data_names])
+    (folder / "SHA256SUMS").write_text("".join(f"{_sha256(folder / name)}  {name}\n" for name in listed), "utf-8")
+    manifest: Manifest = {**release.__dict__, "files": names, "snapshot": SNAPSHOT_NAME, "data": data_names}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    for path in folder.iterdir():
-        os.chmod(path, staging.FILE_MODE)
+    for path in [*folder.iterdir(), *(folder / OPEN_DATA).iterdir()]:
+        os.chmod(path, staging.FILE_MODE if path.is_file() else 0o755)
     return folder, manifest
 
 

@@ -81,6 +81,63 @@ def _child_failure(detail: str, code: int) -> Text:
         return msg("Typst could not compile the PDF: {detail}", detail=detail or f"exit {code}")
 
 
+#: PNG resolution for the DOCX: sharp when printed, a few dozen kilobytes a chart.
+PICTURE_PPI = 192.0
+
+
+class Pictures:
+    """A child process drawing ``pictures.typ`` (one chart a page) as ``picture-N.svg`` and ``picture-N.png``."""
+
+    def __init__(self, folder: Path, formats: tuple[str, ...]) -> None:
+        command = [sys.executable, "-I", "-c", _CHILD, PACKAGE_ROOT, "pictures", str(folder), *formats]
+        self.folder = folder
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+
+    def wait(self, timeout: float = TIMEOUT_SECONDS) -> None:
+        """Wait for the pictures; raise ``TypstError`` on any problem."""
+        try:
+            _out, err = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            self.stop()
+            raise TypstError(
+                msg("Typst took longer than {seconds} s to draw the charts.", seconds=f"{timeout:.0f}")
+            ) from exc
+        if self.process.returncode != 0:
+            raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), self.process.returncode))
+
+    def stop(self) -> None:
+        """Stop the child if it is still running."""
+        stop(self.process)
+
+
+def _draw_pictures(folder: Path, formats: list[str]) -> None:
+    import typst  # noqa: PLC0415 - only the child process needs it
+
+    source = folder / "pictures.typ"
+    with (
+        tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty,
+        tempfile.TemporaryDirectory(prefix="planc-typst-fonts-") as fonts,
+    ):
+        gather_fonts(Path(fonts))
+        for fmt in formats:
+            pages, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]  # format is a str here
+                str(source),
+                root=str(folder),
+                font_paths=[fonts],
+                ignore_system_fonts=True,
+                format=fmt,
+                ppi=PICTURE_PPI if fmt == "png" else None,
+                package_path=empty,
+                package_cache_path=empty,
+            )
+            if warnings:
+                raise TypstError(msg("Typst warned: {detail}", detail="; ".join(str(warning) for warning in warnings)))
+            for number, page in enumerate(pages if isinstance(pages, list) else [pages], start=1):
+                (folder / f"picture-{number}.{fmt}").write_bytes(page)
+
+
 def version() -> str:
     """The version of the Typst compiler inside the ``typst`` wheel (``0.15.1``)."""
     import typst  # noqa: PLC0415
@@ -139,8 +196,23 @@ def child_main() -> None:
     sys.exit(main(sys.argv[2:]))
 
 
+def _pictures_main(folder: Path, formats: list[str]) -> int:
+    """Draw the charts of ``folder`` in ``formats``: ``pictures FOLDER FORMAT…``."""
+    try:
+        _draw_pictures(folder, formats)
+    except TypstError as failure:  # planc's own message, translated by the parent
+        sys.stderr.write(json.dumps({"msgid": failure.message.msgid, "args": failure.message.args}) + "\n")
+        return 1
+    except Exception as exc:  # report any Typst failure to the parent as text
+        sys.stderr.write(str(exc) + "\n")
+        return 1
+    return 0
+
+
 def main(arguments: list[str]) -> int:
-    """Compile what the parent asks for: ``arguments`` holds the timestamp."""
+    """Compile what the parent asks for: ``TIMESTAMP`` (then ``[source, output]`` on stdin), or pictures."""
+    if arguments[0] == "pictures":
+        return _pictures_main(Path(arguments[1]), arguments[2:])
     timestamp = int(arguments[0])
     import typst  # noqa: F401, PLC0415 - load the engine while the parent is still running pandoc
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.document.parts import PageChrome
 from compiler.outputs.ast_gate import Node, literal
+
+if TYPE_CHECKING:
+    from compiler.outputs.figures import Picture
 
 
 @dataclass(frozen=True)
@@ -27,18 +31,20 @@ class Job:
     folder: Path
     data_dir: Path
     when: datetime.datetime
+    pictures: dict[str, Picture] = field(default_factory=dict)  #: planc's charts, by the id of their placeholder
 
 
 class Writer:
     """One output format; subclasses override the steps they need."""
 
-    #: The name of the file the writer produces in the output folder.
-    output = ""
+    #: The extension of the file the writer produces (``.html``).
+    suffix = ""
 
-    def __init__(self, folder: Path, data_dir: Path, when: datetime.datetime) -> None:
+    def __init__(self, folder: Path, data_dir: Path, when: datetime.datetime, name: str = "plan") -> None:
         self.folder = folder
         self.data_dir = data_dir
         self.when = when
+        self.output = name + self.suffix  #: the file's name in the output folder: ``plan.html``
 
     def prepare(self) -> None:
         """Start work that does not need the document (before pandoc reads the Markdown)."""

@@ -122,7 +122,9 @@ class PageBuilder:
             ast = {"pandoc-api-version": self.api_version, "meta": {}, "blocks": []}
             source = write_ast(ast, page_meta(chrome), [raw_block("html", _BODY_MARK)], folder / "frame.json")
             output = folder / "frame.html"
-            pandoc.start_writer(source, "html5", output, self.scratch, page_options(folder)).wait()
+            pandoc.start_writer(
+                source, "html5", output, self.scratch, page_options(folder / "plan.html.template")
+            ).wait()
             before, _mark, after = output.read_text(encoding="utf-8").partition(_BODY_MARK)
             self.frames = {chrome: (before.rstrip("\n"), after.lstrip("\n"))}
         return self.frames[chrome]

@@ -78,7 +78,7 @@ def block_places(blocks: list[Block], known: Known) -> list[Place]:
         thing = stack[-1][1] if stack else None
         section = next((entry[2] for entry in reversed(stack) if entry[2]), None)
         if block.row:
-            thing = _row_object(block, known) or thing
+            thing = _row_object(block, known, {entry[1] for entry in stack}) or thing
         places.append(Place(thing, section, tuple(entry[3] for entry in stack)))
     return places
 
@@ -105,8 +105,13 @@ def _by_name(text: str, known: Known) -> str | None:
     return None
 
 
-def _row_object(block: Block, known: Known) -> str | None:
-    """The object a row is about: a bookmark in it, the id its first cell starts with, or its first link."""
-    by_bookmark = next(filter(None, map(known.resolve, names_of(block))), None)
+def _row_object(block: Block, known: Known, headings: set[str | None]) -> str | None:
+    """The object a row is about: a bookmark in it, the id its first cell starts with, or its first link.
+
+    A bookmark of a heading above the row is not the row's (LibreOffice splits a heading's bookmark
+    and starts a piece of it again at the end of the section).
+    """
+    marks = (known.resolve(name) for name in names_of(block))
+    by_bookmark = next((mark for mark in marks if mark and mark not in headings), None)
     by_text = known.resolve(block.first_cell.split(" ", 1)[0])
     return by_bookmark or by_text or next(filter(None, map(known.resolve, block.anchors)), None)

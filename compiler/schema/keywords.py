@@ -26,10 +26,25 @@ def _choices_hint(value: Any, choices: list[str]) -> Text:
     return did_you_mean(value, choices, allowed) or msg("Check the spelling.")
 
 
+#: Keys that moved elsewhere: (the block's definition, the key) → what to write instead.
+MOVED_KEYS: dict[tuple[str, str], Text] = {
+    ("action", "status"): msg(
+        "An action's status now has a date: record it in the “statuses” section "
+        "(- action: …, date: …, status: started), or delete this line while the action is only planned."
+    ),
+}
+
+
 def _explain_unknown_keys(failure: Failure, source: SourceFile, path: PathKey) -> Iterator[Diagnostic]:
     allowed = list(failure.schema.get("properties", {}))
     for key in failure.instance:
         if key in allowed:
+            continue
+        moved = MOVED_KEYS.get((str(failure.schema.get("$comment")), key))
+        if moved is not None:
+            where = owner_name(path, failure.instance)
+            message = msg("“{key}” is no longer a field of {where}.", key=key, where=where)
+            yield codes.UNKNOWN_KEY.at(source.key_where((*path, key)), message, moved)
             continue
         message = (
             msg("“{key}” is not a section planc knows.", key=key)

@@ -32,6 +32,9 @@ MISSING_FONT = warning(
 COMMENT_IN_VALUE = warning("comment-in-value", msg("“ #” cut a value short: the rest became a comment."))
 EMPTY_FILE = error("empty-file", msg("A plan file is empty."))
 NOT_A_MAPPING = error("not-a-mapping", msg("A plan file does not start with section names."))
+CSV_HEADER = error("csv-header", msg("The first row of a CSV table does not name its columns as planc expects."))
+CSV_ROW = error("csv-row", msg("A row of a CSV table cannot be read: extra cells or a broken quote."))
+CSV_NUMBER = error("csv-number", msg("A number in a CSV table could be read as two different numbers."))
 
 CODES = (
     NO_PLAN_FILES,
@@ -58,4 +61,7 @@ CODES = (
     COMMENT_IN_VALUE,
     EMPTY_FILE,
     NOT_A_MAPPING,
+    CSV_HEADER,
+    CSV_ROW,
+    CSV_NUMBER,
 )

@@ -18,11 +18,11 @@ from compiler.messages.diagnostics import Diagnostic, Text, Where, msg
 from compiler.messages.system import reason
 from compiler.sources import codes
 
-PLAN_SUFFIXES = (".yaml", ".yml")
+PLAN_SUFFIXES = (".yaml", ".yml", ".csv")  #: plan files, and tables of measurements or statuses
 
 
 def discover(plan_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """List the plan's files in sorted path order, and a problem for every look-alike; none is an error."""
+    """List the plan's files (YAML, and CSV tables) in sorted path order, and a problem for every look-alike; none is an error."""
     root = plan_dir.resolve()
     found: list[Path] = []
     problems: list[Diagnostic] = []

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from compiler.messages.diagnostics import Where, msg
 from compiler.messages.system import reason
-from compiler.sources import codes, loader
+from compiler.sources import codes, loader, spreadsheet
 from compiler.sources.characters import forbidden, unprintable_in
 from compiler.sources.decode import MAX_BYTES, decode, too_large
 from compiler.sources.source_file import Loaded
 
 
 def load(path: Path, file: str) -> Loaded:
-    """Read one plan file as ``file`` (the name diagnostics show)."""
+    """Read one plan file (YAML, or a CSV table) as ``file`` (the name diagnostics show)."""
     try:
         raw = _read(path)
     except _TooLarge as large:
@@ -26,12 +26,19 @@ def load(path: Path, file: str) -> Loaded:
     except OSError as exc:
         message = msg("Cannot read the file: {reason}.", reason=reason(exc))
         return Loaded(None, [codes.UNREADABLE_FILE.at(Where(file), message)])
+    return _values(raw, file, is_table=path.suffix == ".csv")
+
+
+def _values(raw: bytes, file: str, is_table: bool) -> Loaded:
+    """A file's bytes as text, and its text as values (a CSV table's positions are rows and cells)."""
     text, problems = decode(raw, file)
     if text is None:
         return Loaded(None, problems)
     problems = list(forbidden(text, file))
     if problems:
         return Loaded(None, problems, text)
+    if is_table:
+        return Loaded(*spreadsheet.parse_table(text, file))
     source, problems = loader.load_values(text, file)
     return Loaded(source, [*problems, *unprintable_in(text, file)], text)
 
