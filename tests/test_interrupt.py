@@ -33,6 +33,7 @@ def wait_for(out: Path, marker: str, process: subprocess.Popen[bytes]) -> None:
         if any((folder / marker).exists() for folder in out.glob(".planc-*")):
             return
         time.sleep(0.005)
+    process.communicate()  # reap it and close its pipe
     pytest.fail(f"the build never reached {marker}")
 
 
@@ -50,7 +51,7 @@ def built_once(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     return plan, out, {path.name: path.read_bytes() for path in out.iterdir()}
 
 
-@pytest.mark.parametrize(("marker", "name"), [("typst/main.typ", "pdf"), ("docx.json", "docx")])
+@pytest.mark.parametrize(("marker", "name"), [("typst/main.typ", "pdf"), ("plan.docx.json", "docx")])
 def test_a_build_killed_while_writing_leaves_the_old_outputs(
     built_once: tuple[Path, Path, dict[str, bytes]], marker: str, name: str
 ) -> None:
