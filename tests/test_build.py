@@ -277,10 +277,10 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
         summed.add(name)
     assert summed == documents | {"plan.json"} | {f"opendata/{name}" for name in data}
-    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
     again = planc("publish", str(base_plan), "-o", str(root))
     assert again.exit_code == 1 and "già pubblicata" in again.stderr
-    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
     index = Html.read(root / "index.html")
     assert [a.attributes["href"] for a in index.tags("a")][:3] == [
         "1.0/piano-di-prova-1.0.docx",
