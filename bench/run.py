@@ -138,6 +138,8 @@ def plans(quick: bool) -> list[tuple[str, Path, int, int]]:
                 [*PLANC, "import", "pnrr", str(SHARED_PNRR), "-o", str(folder)], check=True, stderr=subprocess.DEVNULL
             )
         chosen.append(("PNRR 2025 (imported)", folder, 3, 0 if quick else 1))
+    else:
+        print(f"PNRR 2025 left out: no real data at {SHARED_PNRR} (set PLANC_PNRR to the italiadomani-2025-04 folder)")
     return chosen
 
 
