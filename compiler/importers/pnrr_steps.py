@@ -107,21 +107,26 @@ def _step(code: str, rows: list[Row], result: ImportResult) -> PnrrStep | None:
     if value is None:
         result.note("skipped-indicator", row.where, msg("{code}: the target has no value", code=code))
         return None
-    unit = result.text(row["unita_di_misura_target"], row.where)
-    if unit is None:
-        unit = NO_UNIT
-        result.note(
-            "missing-unit",
-            row.where,
-            msg(
-                "{code}: no unit (“{unit}”); written “{written}”",
-                code=code,
-                unit=row["unita_di_misura_target"],
-                written=NO_UNIT,
-            ),
-        )
+    unit = _unit(code, row, result)
     baseline = _number(code, row, "riferimento_di_partenza_target", result)
     return PnrrStep(code, tuple(rows), TARGET, deadline[0], unit, baseline, value)
+
+
+def _unit(code: str, row: Row, result: ImportResult) -> str:
+    unit = result.text(row["unita_di_misura_target"], row.where)
+    if unit is not None:
+        return unit
+    result.note(
+        "missing-unit",
+        row.where,
+        msg(
+            "{code}: no unit (“{unit}”); written “{written}”",
+            code=code,
+            unit=row["unita_di_misura_target"],
+            written=NO_UNIT,
+        ),
+    )
+    return NO_UNIT
 
 
 def _number(code: str, row: Row, column: str, result: ImportResult) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compiler.model import Action, Body, Indicator, Measure, Objective, Organisation, Plan
+from compiler.model import Action, Body, Indicator, Measure, Measurement, Meta, Objective, Organisation, Plan
 
 Record = dict[str, Any]
 
@@ -108,49 +108,48 @@ def _action(item: Action) -> Record:
 
 def plan_record(plan: Plan) -> Record:
     """The whole plan, with its monitoring data, as one document."""
-    meta = plan.meta
-    header = (
-        _clean(
-            {
-                "title": meta.title,
-                "subtitle": meta.subtitle,
-                "version": meta.version,
-                "status": meta.status,
-                "date": meta.date.text if meta.date else None,
-                "lang": meta.lang,
-                "period_start": meta.period_start.text if meta.period_start else None,
-                "period_end": meta.period_end.text if meta.period_end else None,
-                "territory": meta.territory,
-                "currency": meta.currency,
-            }
-        )
-        if meta
-        else {}
-    )
     monitoring = plan.monitoring
     return {
-        "plan": header,
+        "plan": _header(plan.meta) if plan.meta else {},
         "organisations": [_organisation(item) for item in plan.organisations],
         "bodies": [_body(item) for item in plan.governance],
         "objectives": [_objective(item) for item in plan.objectives],
         "indicators": [_indicator(item) for item in plan.indicators],
         "actions": [_action(item) for item in plan.actions],
         "monitoring": {"date": monitoring.date.text, "illustrative": monitoring.illustrative} if monitoring else None,
-        "measurements": [
-            _clean(
-                {
-                    "indicator": m.indicator.id,
-                    "period": m.period.text,
-                    "value": m.value,
-                    "met": m.met,
-                    "source": m.source,
-                    "note": m.note,
-                }
-            )
-            for m in plan.measurements
-        ],
+        "measurements": [_measurement(item) for item in plan.measurements],
         "statuses": [
             _clean({"action": s.action.id, "date": s.date.text, "status": s.status, "note": s.note, "spent": s.spent})
             for s in plan.statuses
         ],
     }
+
+
+def _header(meta: Meta) -> Record:
+    return _clean(
+        {
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "version": meta.version,
+            "status": meta.status,
+            "date": meta.date.text if meta.date else None,
+            "lang": meta.lang,
+            "period_start": meta.period_start.text if meta.period_start else None,
+            "period_end": meta.period_end.text if meta.period_end else None,
+            "territory": meta.territory,
+            "currency": meta.currency,
+        }
+    )
+
+
+def _measurement(m: Measurement) -> Record:
+    return _clean(
+        {
+            "indicator": m.indicator.id,
+            "period": m.period.text,
+            "value": m.value,
+            "met": m.met,
+            "source": m.source,
+            "note": m.note,
+        }
+    )

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from compiler.glyphs import gather_fonts, printable, replace
 from compiler.messages.diagnostics import CommandError, Text, msg
@@ -149,46 +149,49 @@ def version() -> str:
 
 
 def _compile(source: Path, output: Path, timestamp: int) -> None:
-    import typst  # noqa: PLC0415 - only the child process needs it
-
     text = printable(source.read_text(encoding="utf-8"))
     source.write_text(text, encoding="utf-8")
-    inputs: dict[str, str] = {}
     with (
         tempfile.TemporaryDirectory(prefix="planc-typst-packages-") as empty,
         tempfile.TemporaryDirectory(prefix="planc-typst-fonts-") as fonts,
     ):
         gather_fonts(Path(fonts))
-        for _attempt in range(MAX_GLYPH_RETRIES):
-            try:
-                pdf, warnings = typst.compile_with_warnings(
-                    str(source),
-                    root=str(source.parent),
-                    font_paths=[fonts],
-                    ignore_system_fonts=True,
-                    pdf_standards=list(PDF_STANDARDS),
-                    timestamp=timestamp,
-                    package_path=empty,
-                    package_cache_path=empty,
-                    sys_inputs=inputs,
-                )
-                break
-            except typst.TypstError as problem:
-                missing = _MISSING_TEXT.search(str(problem))
-                if missing is None or (missing.group(1) not in text and inputs):
-                    raise
-                if missing.group(1) not in text:
-                    # Typst's own words for the language (「」, 表) and no font for them: use English ones.
-                    inputs = {"planc-lang": FALLBACK_LANGUAGE}
-                    continue
-                # A character the glyph table thought printable: show it as missing and try again.
-                text = replace(text, set(missing.group(1)))
-                source.write_text(text, encoding="utf-8")
-        else:
-            raise TypstError(msg("Typst kept finding characters no font can print."))
+        pdf, warnings = _compile_retrying(source, text, fonts, empty, timestamp)
     if warnings:
         raise TypstError(msg("Typst warned: {detail}", detail="; ".join(str(warning) for warning in warnings)))
     output.write_bytes(pdf)
+
+
+def _compile_retrying(source: Path, text: str, fonts: str, empty: str, timestamp: int) -> tuple[bytes, list[Any]]:
+    """Compile; when Typst finds a character no font has, show it as missing and try again, and when
+    it has no font for its own words in the plan's language, use English ones."""
+    import typst  # noqa: PLC0415 - only the child process needs it
+
+    inputs: dict[str, str] = {}
+    for _attempt in range(MAX_GLYPH_RETRIES):
+        try:
+            pdf, warnings = typst.compile_with_warnings(
+                str(source),
+                root=str(source.parent),
+                font_paths=[fonts],
+                ignore_system_fonts=True,
+                pdf_standards=list(PDF_STANDARDS),
+                timestamp=timestamp,
+                package_path=empty,
+                package_cache_path=empty,
+                sys_inputs=inputs,
+            )
+            return pdf, list(warnings)
+        except typst.TypstError as problem:
+            missing = _MISSING_TEXT.search(str(problem))
+            if missing is None or (missing.group(1) not in text and inputs):
+                raise
+            if missing.group(1) not in text:
+                inputs = {"planc-lang": FALLBACK_LANGUAGE}  # Typst's own words (「」, 表) and no font for them
+                continue
+            text = replace(text, set(missing.group(1)))
+            source.write_text(text, encoding="utf-8")
+    raise TypstError(msg("Typst kept finding characters no font can print."))
 
 
 def child_main() -> None:
