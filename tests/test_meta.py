@@ -109,11 +109,12 @@ def test_each_third_party_library_lives_in_one_module() -> None:
         "uvicorn": {"serve/server.py"},
         "ruamel": {"editing/yaml_edit.py"},
     }
+    imports = {module(path): runtime_imports(text) for path, text in SOURCES.items()}
     for library, expected in homes.items():
         importing = {
-            module(path)
-            for path, text in SOURCES.items()
-            if any(name == library or name.startswith(library + ".") for name in runtime_imports(text))
+            name
+            for name, found in imports.items()
+            if any(imported == library or imported.startswith(library + ".") for imported in found)
         }
         assert importing == expected, library
 
