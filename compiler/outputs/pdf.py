@@ -16,6 +16,7 @@ from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, placeholder, typst_figure
+from compiler.outputs.table_columns import fit_columns
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
@@ -62,7 +63,17 @@ def _typst_language(tag: str) -> Node:
     return meta
 
 
+def is_title(block: Node) -> bool:
+    """True for a paragraph of bold text alone (``**Responsibilities**``, a law's name): a title."""
+    if block["t"] != "Para":
+        return False
+    inlines = [inline for inline in block["c"] if inline["t"] not in ("Space", "SoftBreak")]
+    return len(inlines) == 1 and inlines[0]["t"] == "Strong"
+
+
 def _typst_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
+    if is_title(block):
+        return [raw_block("typst", "#planc-title["), block, raw_block("typst", "]")]
     if block["t"] != "Div":
         return [block]
     chart = placeholder(block, pictures)
@@ -102,7 +113,7 @@ class PdfWriter(Writer):
         meta.update(_typst_language(chrome.lang))
         meta["fonts"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": name} for name in fonts_for(chrome.script)]}
         meta = {key: typst_text.escape_meta(value) for key, value in meta.items()}
-        blocks = decorate(job.ast["blocks"], lambda block: _typst_blocks(block, job.pictures))
+        blocks = decorate(fit_columns(job.ast["blocks"]), lambda block: _typst_blocks(block, job.pictures))
         body = typst_text.escape_blocks(blocks)
         source = write_ast(job.ast, meta, body, self.folder / f"{self.output}.typst.json")
         (self.folder / "typst").mkdir()
