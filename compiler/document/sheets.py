@@ -90,4 +90,7 @@ def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:
 
 def action_index(ctx: LayoutContext) -> list[Markdown]:
     """Every action by id, linked to its sheet (the PDF adds the page)."""
-    return [link(action.id, f"{action.id} {action.title}") for action in sorted(ctx.plan.actions, key=lambda a: natural_key(a.id))]
+    return [
+        link(action.id, f"{action.id} {action.title}")
+        for action in sorted(ctx.plan.actions, key=lambda a: natural_key(a.id))
+    ]

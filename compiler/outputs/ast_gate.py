@@ -145,7 +145,10 @@ def _ordered(gate: Gate, block: Node) -> Node:
 
 
 def _definitions(gate: Gate, block: Node) -> Node:
-    items = [[gate.inlines(term), [gate.blocks(definition) for definition in definitions]] for term, definitions in block["c"]]
+    items = [
+        [gate.inlines(term), [gate.blocks(definition) for definition in definitions]]
+        for term, definitions in block["c"]
+    ]
     return {"t": "DefinitionList", "c": items}
 
 

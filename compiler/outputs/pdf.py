@@ -112,6 +112,10 @@ def _typst_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
         return facts(block)
     if block["t"] != "Div":
         return [block]
+    return _typst_div(block, pictures)
+
+
+def _typst_div(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     chart = placeholder(block, pictures)
     if chart is not None:
         return typst_figure(*chart)
