@@ -17,7 +17,7 @@ from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, placeholder, typst_figure
-from compiler.outputs.table_columns import fit_columns
+from compiler.outputs.table_columns import ROWS_WHOLE, fit_columns
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
@@ -29,6 +29,7 @@ _TYPST_DIVS = {
     "cover-meta": "planc-cover-meta",
     "cover-parties": "planc-cover-parties",
     "action-sheet": "planc-sheet",
+    ROWS_WHOLE: "planc-rows-whole",
 }
 #: Typst functions and keywords that read files or run code: never called by planc's PDF.
 FORBIDDEN_CALLS = frozenset(

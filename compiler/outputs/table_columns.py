@@ -10,6 +10,7 @@ wider; an ideograph twice): an estimate that only has to rank the columns and ke
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -24,6 +25,11 @@ LINE_CHARACTERS = 126
 PADDING = 2.3
 #: Bold header text is about this much wider than the body's.
 BOLD = 1.1
+#: A table whose rows all take at most this many lines (about a third of a page of table text) keeps
+#: each row on one page; a taller row may break, or it would run off the page.
+ROW_LINES_KEPT = 20
+#: The class of the div around a table whose rows are kept whole.
+ROWS_WHOLE = "table-rows-whole"
 #: Where a line may break inside a run of text: spaces (not no-break ones), and after a hyphen joining two words.
 _BREAK = re.compile(r"[^\S\u00a0\u2007\u202f]+|(?<=\w-)(?=[^\W\d])")
 #: Wide characters (ideographs, kana, hangul, full-width forms): a line may break at each.
@@ -42,8 +48,23 @@ def _fitted_block(block: Node) -> Node:
     if block["t"] == "Div":
         return {"t": "Div", "c": [block["c"][0], fit_columns(block["c"][1])]}
     if block["t"] == "Table" and all(spec[1]["t"] == "ColWidth" for spec in block["c"][2]):
-        return {"t": "Table", "c": [*block["c"][:2], _fitted(block), *block["c"][3:]]}
+        specs = _fitted(block)
+        table = {"t": "Table", "c": [*block["c"][:2], specs, *block["c"][3:]]}
+        shares = [spec[1]["c"] for spec in specs]
+        if max(row_lines(row, shares) for row, _weight in _rows(table)) <= ROW_LINES_KEPT:
+            return {"t": "Div", "c": [["", [ROWS_WHOLE], []], [table]]}
+        return table
     return block
+
+
+def row_lines(row: list[Any], shares: list[float]) -> int:
+    """About how many lines the tallest cell of a row takes, its column being ``shares`` of the line."""
+    tallest = 1
+    for cell, share in zip(row[1], shares, strict=False):
+        room = max(1.0, share * LINE_CHARACTERS - PADDING)
+        lines = sum(max(1, math.ceil(_width(part) / room)) for part in _text(cell[4]).rstrip("\n").split("\n"))
+        tallest = max(tallest, lines)
+    return tallest
 
 
 def _fitted(table: Node) -> list[list[Any]]:
