@@ -151,12 +151,13 @@ class Table:
 
 @dataclass
 class HtmlTables(HTMLParser):
-    """The tables and list items of an HTML page, as text."""
+    """The tables and list items of an HTML page, as text (a definition as ``Term: definition``)."""
 
     tables: list[Table] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     _open: list[str] = field(default_factory=list)
     _buffer: list[str] = field(default_factory=list)
+    _term: str = ""
 
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -173,7 +174,7 @@ class HtmlTables(HTMLParser):
             self.tables.append(Table("", []))
         elif tag == "tr" and self.tables:
             self.tables[-1].rows.append([])
-        if tag in ("caption", "td", "th", "li"):
+        if tag in ("caption", "td", "th", "li", "dt", "dd"):
             self._open.append(tag)
             self._buffer = []
 
@@ -186,6 +187,10 @@ class HtmlTables(HTMLParser):
             self.tables[-1].caption = text
         elif tag == "li":
             self.items.append(text)
+        elif tag == "dt":
+            self._term = text
+        elif tag == "dd":
+            self.items.append(f"{self._term}: {text}")
         else:
             self.tables[-1].rows[-1].append(text)
 
@@ -212,6 +217,16 @@ def docx_tables(document: Docx) -> list[Table]:
     return tables
 
 
-def docx_paragraphs(document: Docx) -> list[str]:
-    """The text of every paragraph of a DOCX body, in order."""
-    return [_docx_text(node) for node in document.body.iter(f"{W}p")]
+def docx_definitions(document: Docx) -> list[str]:
+    """The paragraphs of a DOCX body, each definition joined to its term: ``Term: definition``."""
+    lines: list[str] = []
+    term = None
+    for node in document.body.iter(f"{W}p"):
+        style = next((s.attrib.get(f"{W}val") for s in node.iter(f"{W}pStyle")), None)
+        text = _docx_text(node)
+        if style == "Definition" and term is not None:
+            lines.append(f"{term}: {text}")
+        elif style != "Definition":
+            lines.append(text)
+        term = text if style == "DefinitionTerm" else None
+    return lines

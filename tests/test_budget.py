@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import CASES, EXAMPLE_PLAN, build_into, overlay
-from tests.readers import Docx, Html, HtmlTables, Table, docx_paragraphs, docx_tables, pdf_pages
+from tests.readers import Docx, Html, HtmlTables, Table, docx_definitions, docx_tables, pdf_pages
 
 pytestmark = pytest.mark.toolchain
 
@@ -105,7 +105,7 @@ def objective_tables(tables: list[Table], parts: dict[tuple[str, str], Fraction]
 
 
 def sheet_budgets(lines: list[str]) -> int:
-    """Each action sheet's budget is the sum of its lines and of its split; return the sum of the sheets."""
+    """Each action sheet's budget is the sum of its lines, of its split and of its years; return the sum of the sheets."""
     total = 0
     action = None
     for line in lines:
@@ -113,7 +113,7 @@ def sheet_budgets(lines: list[str]) -> int:
             action, *parts = amounts(line)
             assert sum(parts) == action, line
             total += action
-        elif line.startswith("Budget per obiettivo:"):
+        elif line.startswith(("Budget per obiettivo:", "Per anno:")):
             assert sum(amounts(line)) == action, line
     return total
 
@@ -152,7 +152,7 @@ def test_html_tables_add_up_to_the_budget_chapter(built: tuple[Path, Path]) -> N
 def test_docx_tables_add_up_to_the_budget_chapter(built: tuple[Path, Path]) -> None:
     plan, out = built
     document = Docx.read(out / "plan.docx")
-    reconcile(docx_tables(document), docx_paragraphs(document), plan)
+    reconcile(docx_tables(document), docx_definitions(document), plan)
 
 
 def test_the_pdf_prints_every_amount_of_the_html_as_many_times(built: tuple[Path, Path]) -> None:

@@ -133,3 +133,22 @@ def _funder_label(ctx: LayoutContext, identifier: str) -> Markdown:
     if identifier in ctx.funder_names:
         return anchor(identifier, ctx.funder_names[identifier])
     return ctx.party(identifier)
+
+
+def by_year(action: Action) -> list[tuple[int, int]]:
+    """An action's budget spread over the years of its period in proportion to its months in each: (year, cents).
+
+    Nothing for an action within one year, with no budget, or without a start and an end: there
+    is no year to tell apart, or no period to spread over.
+    """
+    first = action.start.first_day() if action.start else None
+    last = action.end.last_day() if action.end and not action.ongoing else None
+    if first is None or last is None or last < first or first.year == last.year or not action.budget:
+        return []
+    months = {
+        year: (last.month if year == last.year else 12) - (first.month if year == first.year else 1) + 1
+        for year in range(first.year, last.year + 1)
+    }
+    unit = 100 if action.total_cents % 100 == 0 else 1  # whole amounts spread in whole units
+    parts = split(action.total_cents // unit, list(months.values()))
+    return [(year, part * unit) for year, part in zip(months, parts, strict=True)]

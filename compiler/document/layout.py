@@ -51,4 +51,5 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         marks=ctx.marks,
         observation_groups=annexes.observation_groups(ctx),
         approvals=approvals,
+        action_index=sheets.action_index(ctx),
     )

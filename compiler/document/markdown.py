@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_SPACES = re.compile(r"\s+")
+#: Runs of white space, collapsed to one space; no-break spaces stay (an amount and its currency sign).
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 #: ``- `` and the bullets a word processor pastes (``•``, ``◦``, ``▪``, ``–`` and a tab or space).
 _BULLET = re.compile(r"[-*+•◦▪‣●○■–]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(.*)")

@@ -139,6 +139,8 @@ class ActionSheet:
     label: str  #: its id as written (escaped when printed)
     owner_label: str  #: "Owner", or "Joint owners" when several lead it
     budget_split: Markdown
+    by_year: str = ""  #: ``2025: 4.000 €; 2026: 12.000 €``, spread by months, or nothing
+    indicators: list[Markdown] = field(default_factory=list)  #: those of its objectives, linked
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ class PlanDocument:
     marks: dict[str, Markdown] = field(default_factory=dict)  #: object id → its "changed" mark
     observation_groups: list[ObservationGroup] = field(default_factory=list)
     approvals: Approvals | None = None
+    action_index: list[Markdown] = field(default_factory=list)  #: every action's sheet, linked, by id
 
 
 @dataclass(frozen=True)

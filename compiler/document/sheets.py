@@ -11,7 +11,7 @@ from compiler.document.links import ident, joined, link
 from compiler.document.markdown import Markdown, escape
 from compiler.document.parts import ActionSheet, SheetGroup
 from compiler.messages.diagnostics import msg
-from compiler.model import Action
+from compiler.model import Action, natural_key
 
 
 def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
@@ -38,6 +38,12 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         label=action.id,
         owner_label=ctx.t(msg("Joint owners") if len(action.owners) > 1 else msg("Owner")),
         budget_split=budget_split(ctx, action),
+        by_year="; ".join(f"{year}: {ctx.formats.money(cents)}" for year, cents in budget.by_year(action)),
+        indicators=[
+            link(indicator.id, f"{indicator.id} {indicator.name}")
+            for ref in action.objectives
+            for indicator in ctx.indicators_of.get(ref.id, [])
+        ],
     )
 
 
@@ -80,3 +86,11 @@ def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:
     if by_axis.get(None):
         groups.append(SheetGroup(ctx.t(msg("Other actions")), by_axis[None]))
     return groups
+
+
+def action_index(ctx: LayoutContext) -> list[Markdown]:
+    """Every action by id, linked to its sheet (the PDF adds the page)."""
+    return [
+        link(action.id, f"{action.id} {action.title}")
+        for action in sorted(ctx.plan.actions, key=lambda a: natural_key(a.id))
+    ]

@@ -31,12 +31,14 @@ ALLOWED_CLASSES = frozenset(
         "unlisted",
         "changed",
         "changed-paren",
+        "action-sheet",  # an action's card: a definition list of its facts
+        "action-index",  # the index of actions (the PDF adds each sheet's page)
     }
 )
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
 _ANCHOR = re.compile(r"(?:sec:)?[A-Za-z][A-Za-z0-9._:-]*")
 
-_KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "Header", "Table", "Div"})
+_KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "DefinitionList", "Header", "Table", "Div"})
 _KEEP_INLINES = frozenset({"Str", "Space", "SoftBreak", "LineBreak", "Emph", "Strong", "Link", "Span"})
 
 
@@ -142,6 +144,14 @@ def _ordered(gate: Gate, block: Node) -> Node:
     return {"t": "OrderedList", "c": [attributes, [gate.blocks(item) for item in items]]}
 
 
+def _definitions(gate: Gate, block: Node) -> Node:
+    items = [
+        [gate.inlines(term), [gate.blocks(definition) for definition in definitions]]
+        for term, definitions in block["c"]
+    ]
+    return {"t": "DefinitionList", "c": items}
+
+
 def _table(gate: Gate, block: Node) -> Node:
     attr, caption, specs, head, bodies, foot = block["c"]
     short, long = caption
@@ -175,6 +185,7 @@ _BLOCK_HANDLERS: dict[str, Callable[[Gate, Node], Node]] = {
     "Div": _div,
     "BulletList": _bullets,
     "OrderedList": _ordered,
+    "DefinitionList": _definitions,
     "Table": _table,
 }
 _INLINE_HANDLERS: dict[str, Callable[[Gate, Node], list[Node]]] = {

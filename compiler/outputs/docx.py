@@ -43,7 +43,8 @@ class DocxWriter(Writer):
         meta: Node = {"dir": {"t": "MetaString", "c": job.chrome.direction}}
         blocks = decorate(job.ast["blocks"], lambda block: _docx_blocks(block, job.pictures))
         source = write_ast(job.ast, meta, blocks, self.folder / f"{self.output}.json")
-        options = [f"--reference-doc={self.folder / 'reference.docx'}"]
+        # Numbered headings as in the PDF; the Markdown marks those that are not numbered.
+        options = [f"--reference-doc={self.folder / 'reference.docx'}", "--number-sections"]
         self.run = pandoc.start_writer(source, "docx", self.folder / "raw.docx", self.data_dir, options)
 
     def finish(self) -> Path:

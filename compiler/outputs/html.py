@@ -71,8 +71,12 @@ def page_meta(chrome: PageChrome) -> Node:
 
 
 def page_options(template: Path) -> list[str]:
-    """pandoc's options for the page, with the page template written at ``template``."""
-    return ["--standalone", f"--template={template}", "--section-divs"]
+    """pandoc's options for the page, with the page template written at ``template``.
+
+    Headings are numbered as in the PDF: the Markdown marks the ones that are not (a plan object's
+    heading, whose id is its number) ``.unnumbered``.
+    """
+    return ["--standalone", f"--template={template}", "--section-divs", "--number-sections"]
 
 
 def body_blocks(blocks: list[Node], pictures: dict[str, Picture] | None = None) -> list[Node]:

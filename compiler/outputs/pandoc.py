@@ -19,7 +19,8 @@ TIMEOUT_SECONDS = 300
 MEMORY_LIMIT = "-M3g"
 
 #: The Markdown reader keeps only what planc's own template writes: headings with ids, divs,
-#: spans, pipe tables with captions, lists, emphasis, links. Everything else is off.
+#: spans, pipe tables with captions, lists, definition lists (action sheets), emphasis, links. Everything else
+#: is off (plan text escapes every punctuation mark, so it cannot start a definition list either).
 READER = "markdown" + "".join(
     f"-{extension}"
     for extension in (
@@ -45,7 +46,6 @@ READER = "markdown" + "".join(
         "multiline_tables",
         "simple_tables",
         "line_blocks",
-        "definition_lists",
         "task_lists",
         "abbreviations",
         "subscript",

@@ -10,22 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler import templates
+from compiler.charts import typst_string
 from compiler.glyphs import fonts_for
 from compiler.messages.diagnostics import msg
 from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, placeholder, typst_figure
+from compiler.outputs.table_columns import ROWS_WHOLE, fit_columns
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
 
-_TYPST_COVER = {
+_TYPST_DIVS = {
     "cover": "planc-cover",
     "cover-title": "planc-cover-title",
     "cover-subtitle": "planc-cover-subtitle",
     "cover-meta": "planc-cover-meta",
     "cover-parties": "planc-cover-parties",
+    "action-sheet": "planc-sheet",
+    ROWS_WHOLE: "planc-rows-whole",
 }
 #: Typst functions and keywords that read files or run code: never called by planc's PDF.
 FORBIDDEN_CALLS = frozenset(
@@ -62,16 +66,66 @@ def _typst_language(tag: str) -> Node:
     return meta
 
 
+def is_title(block: Node) -> bool:
+    """True for a paragraph of bold text alone (``**Responsibilities**``, a law's name): a title."""
+    if block["t"] != "Para":
+        return False
+    inlines = [inline for inline in block["c"] if inline["t"] not in ("Space", "SoftBreak")]
+    return len(inlines) == 1 and inlines[0]["t"] == "Strong"
+
+
+def facts(block: Node) -> list[Node]:
+    """A definition list as ``#planc-facts([term], [definition], …)``: label beside value, in one grid.
+
+    Not Typst's term list: laid out as a grid, its list structure would not be the one PDF/UA
+    requires; a grid of paragraphs reads in the same order.
+    """
+    out = [raw_block("typst", "#planc-facts([")]
+    for index, (term, definitions) in enumerate(block["c"]):
+        if index:
+            out.append(raw_block("typst", "], ["))
+        out += [{"t": "Plain", "c": term}, raw_block("typst", "], [")]
+        out += [inner for definition in definitions for inner in definition]
+    return [*out, raw_block("typst", "])")]
+
+
+def index_entries(block: Node) -> list[Node]:
+    """The index of actions: each entry (a list item with a link to a sheet) with the sheet's page."""
+    out: list[Node] = []
+    for inner in block["c"][1]:
+        if inner["t"] != "BulletList":
+            out.append(inner)
+            continue
+        for item in inner["c"]:
+            links = [node for node in item[0]["c"] if node["t"] == "Link"] if item and item[0]["t"] == "Plain" else []
+            if not links:
+                out.extend(item)
+                continue
+            target = typst_string(links[0]["c"][2][0].removeprefix("#"))
+            out += [raw_block("typst", f"#planc-index-entry(label({target}))["), *item, raw_block("typst", "]")]
+    return out
+
+
 def _typst_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
+    if is_title(block):
+        return [raw_block("typst", "#planc-title["), block, raw_block("typst", "]")]
+    if block["t"] == "DefinitionList":
+        return facts(block)
     if block["t"] != "Div":
         return [block]
+    return _typst_div(block, pictures)
+
+
+def _typst_div(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     chart = placeholder(block, pictures)
     if chart is not None:
         return typst_figure(*chart)
     identifier, classes = div_attributes(block)
     if identifier == "toc":
         return [raw_block("typst", "#planc-toc()")]
-    function = next((_TYPST_COVER[c] for c in classes if c in _TYPST_COVER), None)
+    if "action-index" in classes:
+        return index_entries(block)
+    function = next((_TYPST_DIVS[c] for c in classes if c in _TYPST_DIVS), None)
     inner = decorate(block["c"][1], lambda inner_block: _typst_blocks(inner_block, pictures))
     if function is None:
         return inner
@@ -102,7 +156,7 @@ class PdfWriter(Writer):
         meta.update(_typst_language(chrome.lang))
         meta["fonts"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": name} for name in fonts_for(chrome.script)]}
         meta = {key: typst_text.escape_meta(value) for key, value in meta.items()}
-        blocks = decorate(job.ast["blocks"], lambda block: _typst_blocks(block, job.pictures))
+        blocks = decorate(fit_columns(job.ast["blocks"]), lambda block: _typst_blocks(block, job.pictures))
         body = typst_text.escape_blocks(blocks)
         source = write_ast(job.ast, meta, body, self.folder / f"{self.output}.typst.json")
         (self.folder / "typst").mkdir()

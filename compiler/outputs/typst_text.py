@@ -124,6 +124,7 @@ _BLOCKS: dict[str, Callable[[Any], Any]] = {
     "BulletList": lambda items: [escape_blocks(item) for item in items],
     "OrderedList": lambda content: [content[0], [escape_blocks(item) for item in content[1]]],
     "Table": _table,
+    "DefinitionList": lambda items: [[escape_inlines(term), [escape_blocks(d) for d in defs]] for term, defs in items],
 }
 
 
