@@ -73,6 +73,8 @@ def _styles(xml: str) -> str:
     xml = re.sub(
         r'(w:styleId="Table">.*?)<w:tblPr>.*?</w:tblStylePr>', lambda m: m.group(1) + table, xml, count=1, flags=re.S
     )
+    # Code in Courier New (Liberation Mono in LibreOffice, same metrics), which both have; not Consolas.
+    xml = xml.replace('w:ascii="Consolas" w:hAnsi="Consolas"', 'w:ascii="Courier New" w:hAnsi="Courier New"')
     # 11 pt text, the paragraphs' spacing set by their styles.
     xml = re.sub(
         r'(<w:rPrDefault>.*?)<w:sz w:val="24" />\s*<w:szCs w:val="24" />', _BODY_SIZE, xml, count=1, flags=re.S
