@@ -130,7 +130,9 @@ def track_replacement(path: Path, old: str, new: str, author: str, date: str) ->
     run = re.compile(
         rf"<w:r>((?:(?!</w:r>).)*?)<w:t(?: [^>]*)?>([^<]*){re.escape(escape(old))}([^<]*)</w:t></w:r>", re.S
     )
-    found = run.search(document)
+    # In the body, after the table of contents (which lists the headings too), as a reviewer would.
+    contents = document.find('<w:docPartGallery w:val="Table of Contents"')
+    found = run.search(document, document.find("</w:sdt>", contents) if contents >= 0 else 0)
     assert found is not None, f"no run holds {old!r}"
     properties, before, after = found.group(1), found.group(2), found.group(3)
     stamp = f'w:author="{escape(author)}" w:date="{date}T10:00:00Z"'
@@ -157,7 +159,9 @@ Function Locate(oDoc, sText As String)
     oPart = oEnum.nextElement()
     If oPart.supportsService("com.sun.star.text.Paragraph") Then
       nAt = InStr(1, oPart.getString(), sText, 0)
-      If nAt = 1 Then
+      sStyle = LCase(oPart.ParaStyleName)
+      REM The table of contents lists the headings too: a reviewer comments on the heading itself.
+      If nAt = 1 And Left(sStyle, 8) <> "contents" And Left(sStyle, 3) <> "toc" Then
         Locate = oPart
         Exit Function
       End If

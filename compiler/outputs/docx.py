@@ -5,14 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler.messages.diagnostics import msg
-from compiler.outputs import docx_package, docx_reference, pandoc
+from compiler.outputs import docx_body, docx_package, docx_reference, pandoc
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, docx_figure, placeholder
-from compiler.outputs.writer import Job, Writer, decorate, write_ast
+from compiler.outputs.table_columns import fit_columns
+from compiler.outputs.writer import Job, Writer, decorate, div_attributes, write_ast
 from compiler.review.comments import SOURCES_PROPERTY, VERSION_PROPERTY
 
+#: How many characters of table text a line of the page holds: 464.9 pt of text width over 4.5 pt,
+#: the width of the widest-lettered words of Calibri/Carlito at 9 pt ("aumentare", "Budget": a word
+#: must fit whole, and a word's letters are wider than the average of a line with its spaces).
+TABLE_LINE_CHARACTERS = 100
 
-def _docx_blocks(block: Node, pictures: dict[str, Picture]) -> list[Node]:
+
+def _docx_blocks(block: Node, pictures: dict[str, Picture], contents_title: str) -> list[Node]:
+    if block["t"] == "Div" and div_attributes(block)[0] == "toc":
+        return [docx_body.contents_block(contents_title)]
     chart = placeholder(block, pictures)
     return docx_figure(*chart) if chart is not None else [block]
 
@@ -41,7 +49,11 @@ class DocxWriter(Writer):
         # No "lang" for pandoc, which would look up its own words ("Table") in translations it lacks for
         # some languages (zh, yi) and fail: ``docx_package.finish`` writes the language into the styles.
         meta: Node = {"dir": {"t": "MetaString", "c": job.chrome.direction}}
-        blocks = decorate(job.ast["blocks"], lambda block: _docx_blocks(block, job.pictures))
+        title = job.chrome.toc_title
+        blocks = decorate(
+            fit_columns(job.ast["blocks"], TABLE_LINE_CHARACTERS),
+            lambda block: _docx_blocks(block, job.pictures, title),
+        )
         source = write_ast(job.ast, meta, blocks, self.folder / f"{self.output}.json")
         # Numbered headings as in the PDF; the Markdown marks those that are not numbered.
         options = [f"--reference-doc={self.folder / 'reference.docx'}", "--number-sections"]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
 from compiler.document.parts import PageChrome
+from compiler.outputs import docx_body
 
 _CUSTOM = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -60,11 +61,16 @@ def finish(
         "docProps/core.xml": core,
         "word/styles.xml": lambda xml: styles_language(xml, chrome),
     }
-    if chrome.direction == "rtl":
-        edits["word/document.xml"] = right_to_left
+    edits["word/document.xml"] = lambda xml: finished_body(xml, chrome)
     if properties:
         edits["docProps/custom.xml"] = lambda _xml: custom_properties(properties)
     return rewrite(docx, edits, {}, when)
+
+
+def finished_body(xml: str, chrome: PageChrome) -> str:
+    """The body with its table of contents filled in, its table rows kept whole, right to left if the plan is."""
+    xml = docx_body.keep_rows_whole(docx_body.fill_contents(xml))
+    return right_to_left(xml) if chrome.direction == "rtl" else xml
 
 
 def styles_language(xml: str, chrome: PageChrome) -> str:

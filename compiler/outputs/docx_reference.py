@@ -61,18 +61,46 @@ def _footer(chrome: PageChrome) -> str:
 
 
 def _styles(xml: str) -> str:
+    own = _template("docx-styles.xml")
+    for style in re.findall(r'w:styleId="([^"]+)"', own):  # planc's own replace pandoc's
+        xml = re.sub(rf'<w:style [^>]*w:styleId="{style}">.*?</w:style>', "", xml, count=1, flags=re.S)
     xml = xml.replace(
         '<w:color w:val="0F4761" w:themeColor="accent1"\n      w:themeShade="BF" />',
         f'<w:color w:val="{COLOURS["accent"]}" />',
     )
-    xml = re.sub(r'(w:styleId="Heading1">.*?<w:keepLines />)', r"\1<w:pageBreakBefore />", xml, count=1, flags=re.S)
     xml = re.sub(r'(w:styleId="Title">.*?)<w:jc w:val="center" />', r"\1", xml, count=1, flags=re.S)
     table = _template("docx-table-style.xml")
     xml = re.sub(
         r'(w:styleId="Table">.*?)<w:tblPr>.*?</w:tblStylePr>', lambda m: m.group(1) + table, xml, count=1, flags=re.S
     )
-    xml = re.sub(r'<w:style w:type="paragraph" w:styleId="(Header|Footer)">.*?</w:style>', "", xml, flags=re.S)
-    return xml.replace("</w:styles>", _template("docx-styles.xml") + "</w:styles>")
+    # Code in Courier New (Liberation Mono in LibreOffice, same metrics), which both have; not Consolas.
+    xml = xml.replace('w:ascii="Consolas" w:hAnsi="Consolas"', 'w:ascii="Courier New" w:hAnsi="Courier New"')
+    # 11 pt text, the paragraphs' spacing set by their styles.
+    xml = re.sub(
+        r'(<w:rPrDefault>.*?)<w:sz w:val="24" />\s*<w:szCs w:val="24" />', _BODY_SIZE, xml, count=1, flags=re.S
+    )
+    return xml.replace("</w:styles>", own + "</w:styles>")
+
+
+_BODY_SIZE = r'\1<w:sz w:val="22" /><w:szCs w:val="22" />'
+
+#: The theme's fonts: Calibri, which every Word since 2007 has, and LibreOffice too, as Calibri
+#: where the system has it and as Carlito (same metrics, so the same pages) elsewhere.
+THEME_FONT = "Calibri"
+_CALIBRI_PANOSE = "020F0502020204030204"
+
+
+def _theme(xml: str) -> str:
+    return re.sub(
+        r'<a:latin typeface="[^"]*" panose="[^"]*"/>',
+        f'<a:latin typeface="{THEME_FONT}" panose="{_CALIBRI_PANOSE}"/>',
+        xml,
+    )
+
+
+def _font_table(xml: str) -> str:
+    """The fonts the document names: pandoc's, without the Aptos faces nothing uses any more."""
+    return re.sub(r'<w:font w:name="Aptos[^"]*">.*?</w:font>\s*', "", xml, flags=re.S)
 
 
 def _template(name: str) -> str:
@@ -112,6 +140,8 @@ def reference(default: bytes, chrome: PageChrome) -> bytes:
     """planc's reference document, made from pandoc's default one."""
     edits = {
         "word/styles.xml": _styles,
+        "word/theme/theme1.xml": _theme,
+        "word/fontTable.xml": _font_table,
         "word/document.xml": _document,
         "word/_rels/document.xml.rels": _relationships,
         "[Content_Types].xml": _content_types,

@@ -36,38 +36,39 @@ _BREAK = re.compile(r"[^\S\u00a0\u2007\u202f]+|(?<=\w-)(?=[^\W\d])")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
-def fit_columns(blocks: list[Node]) -> list[Node]:
+def fit_columns(blocks: list[Node], line: float = LINE_CHARACTERS) -> list[Node]:
     """``blocks`` with every table (in them or in their divs) that pandoc sized by its dashes sized by its text.
 
-    New nodes where something changes: the AST is the other writers' too.
+    ``line``: how many characters of table text a line holds in the format. New nodes where
+    something changes: the AST is the other writers' too.
     """
-    return [_fitted_block(block) for block in blocks]
+    return [_fitted_block(block, line) for block in blocks]
 
 
-def _fitted_block(block: Node) -> Node:
+def _fitted_block(block: Node, line: float) -> Node:
     if block["t"] == "Div":
-        return {"t": "Div", "c": [block["c"][0], fit_columns(block["c"][1])]}
+        return {"t": "Div", "c": [block["c"][0], fit_columns(block["c"][1], line)]}
     if block["t"] == "Table" and all(spec[1]["t"] == "ColWidth" for spec in block["c"][2]):
-        specs = _fitted(block)
+        specs = _fitted(block, line)
         table = {"t": "Table", "c": [*block["c"][:2], specs, *block["c"][3:]]}
         shares = [spec[1]["c"] for spec in specs]
-        if max(row_lines(row, shares) for row, _weight in _rows(table)) <= ROW_LINES_KEPT:
+        if max(row_lines(row, shares, line) for row, _weight in _rows(table)) <= ROW_LINES_KEPT:
             return {"t": "Div", "c": [["", [ROWS_WHOLE], []], [table]]}
         return table
     return block
 
 
-def row_lines(row: list[Any], shares: list[float]) -> int:
+def row_lines(row: list[Any], shares: list[float], line: float = LINE_CHARACTERS) -> int:
     """About how many lines the tallest cell of a row takes, its column being ``shares`` of the line."""
     tallest = 1
     for cell, share in zip(row[1], shares, strict=False):
-        room = max(1.0, share * LINE_CHARACTERS - PADDING)
+        room = max(1.0, share * line - PADDING)
         lines = sum(max(1, math.ceil(_width(part) / room)) for part in _text(cell[4]).rstrip("\n").split("\n"))
         tallest = max(tallest, lines)
     return tallest
 
 
-def _fitted(table: Node) -> list[list[Any]]:
+def _fitted(table: Node, line: float) -> list[list[Any]]:
     """The column specifications of a table, with widths from its cells' text."""
     specs = table["c"][2]
     least = [PADDING] * len(specs)
@@ -77,7 +78,8 @@ def _fitted(table: Node) -> list[list[Any]]:
             text = _text(cell[4])
             least[index] = max(least[index], PADDING + weight * max(map(_unbreakable, _BREAK.split(text))))
             most[index] = max(most[index], PADDING + weight * max(map(_width, text.split("\n"))))
-    return [[spec[0], {"t": "ColWidth", "c": width}] for spec, width in zip(specs, widths(least, most), strict=True)]
+    shares = widths(least, most, line)
+    return [[spec[0], {"t": "ColWidth", "c": width}] for spec, width in zip(specs, shares, strict=True)]
 
 
 def widths(least: list[float], most: list[float], line: float = LINE_CHARACTERS) -> list[float]:
