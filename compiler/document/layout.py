@@ -6,10 +6,11 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``document
 
 from __future__ import annotations
 
-from compiler.document import annexes, budget, front, objectives, parties, sheets, tables
+from compiler.document import annexes, budget, front, objectives, organisation_sheets, parties, sheets, tables
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown, blocks
 from compiler.document.parts import PlanDocument
+from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Plan, natural_key
 from compiler.review.changes import Changes
@@ -36,8 +37,8 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         bodies=[parties.body(ctx, body) for body in plan.governance],
         axes=[objectives.axis(ctx, axis) for axis in ctx.children[None]],
         sheet_groups=sheets.sheet_groups(ctx),
-        objective_matrix=tables.objective_matrix(ctx),
-        organisation_matrix=tables.organisation_matrix(ctx),
+        objective_grids=tables.objective_grids(ctx),
+        organisation_grids=tables.organisation_grids(ctx),
         budget_by_objective=budget.by_objective(ctx),
         budget_by_funder=budget.by_funder(ctx),
         budget_total=budget.amount_row(
@@ -51,4 +52,6 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         marks=ctx.marks,
         observation_groups=annexes.observation_groups(ctx),
         approvals=approvals,
+        organisation_sheets=organisation_sheets.organisation_sheets(ctx),
+        sheets_title=translate(msg("Organisation sheets")),
     )

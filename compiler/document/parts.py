@@ -28,6 +28,7 @@ class Cover:
     supported_by: list[Markdown]
     approvals: list[tuple[Markdown, Markdown]] = field(default_factory=list)  #: this version's: who, which act
     approvals_complete: bool = False
+    for_whom: str | None = None  #: the organisation a document of its own is for
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,62 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A matrix of marks: a header per column, a row per object, and (maybe) a closing row of counts."""
+
+    caption: str
+    corner: str  #: the header above the rows' labels
+    columns: list[Markdown]
+    rows: list[MatrixRow]
+    totals: MatrixRow | None = None
+
+
+@dataclass(frozen=True)
+class GridGroup:
+    """The grids of one axis (or of every axis): its heading, the key to its columns, what has no mark."""
+
+    heading: str
+    anchor: Markdown
+    key: list[Markdown]  #: ``OB-1.1 Title``: what each column's id stands for
+    grids: list[Grid]
+    gaps: Markdown  #: "Objectives with no action: …", or nothing
+    legend: Markdown = Markdown("")  #: what the marks mean
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """An action in an organisation's sheet: the others who lead it, its period, its whole budget."""
+
+    action: Markdown
+    leads: Markdown  #: the action's (other) leads
+    period: str
+    budget: str  #: the action's whole budget, not the organisation's share
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    """A budget line an organisation funds."""
+
+    action: Markdown
+    amount: str
+    status: str
+
+
+@dataclass(frozen=True)
+class OrganisationSheet:
+    """What one organisation leads, where it is a partner, the money it puts in, its seats."""
+
+    anchor: Markdown
+    name: str
+    label: str  #: its id (escaped when printed)
+    seats: list[Markdown]
+    leads: list[CommitmentRow]
+    partners: list[CommitmentRow]
+    funds: list[FundingRow]
+    funds_total: AmountRow
+
+
+@dataclass(frozen=True)
 class AmountRow:
     """A row of a budget table: money secured, still expected, in all, and its share of the total."""
 
@@ -243,8 +300,8 @@ class PlanDocument:
     bodies: list[BodyView]
     axes: list[AxisView]
     sheet_groups: list[SheetGroup]
-    objective_matrix: list[MatrixRow]
-    organisation_matrix: list[MatrixRow]
+    objective_grids: list[GridGroup]
+    organisation_grids: GridGroup | None
     budget_by_objective: list[AmountRow]
     budget_by_funder: list[AmountRow]
     budget_total: AmountRow
@@ -256,6 +313,8 @@ class PlanDocument:
     marks: dict[str, Markdown] = field(default_factory=dict)  #: object id → its "changed" mark
     observation_groups: list[ObservationGroup] = field(default_factory=list)
     approvals: Approvals | None = None
+    organisation_sheets: list[OrganisationSheet] = field(default_factory=list)
+    sheets_title: str = ""  #: the heading of the organisations' sheets (the plan's chapter, or one's own document)
 
 
 @dataclass(frozen=True)
