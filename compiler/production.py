@@ -9,8 +9,8 @@ from pathlib import Path
 from compiler.charts import Chart
 from compiler.document.change_list import ChangeWords, changes_as
 from compiler.document.chrome import build_date, page_chrome
-from compiler.document.formats import Formats
 from compiler.document.excerpt import lay_out_for
+from compiler.document.formats import Formats
 from compiler.document.layout import lay_out
 from compiler.document.register_files import RegisterWords, register_as
 from compiler.document.render import render_index, render_markdown, render_report
@@ -145,7 +145,9 @@ def organisation_markdown_of(plan: Plan, organisation: Organisation) -> str:
     return render_markdown(lay_out_for(plan, translate, organisation), translate.language)
 
 
-def produce_for(plan: Plan, organisation: Organisation, out: Path, formats: tuple[str, ...], epoch: int | None) -> list[Path]:
+def produce_for(
+    plan: Plan, organisation: Organisation, out: Path, formats: tuple[str, ...], epoch: int | None
+) -> list[Path]:
     """Write one organisation's own documents (``plan-ID.md``, ``plan-ID.html``…) into ``out``."""
     meta = _meta(plan)
     translate = Translator.for_document(meta.lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from compiler.document import budget, front, organisation_sheets, parties, sheets
+from compiler.document import budget, front, glossary, organisation_sheets, parties, sheets
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown
 from compiler.document.parts import PlanDocument
@@ -19,7 +19,7 @@ from compiler.model import Organisation, Plan
 
 def lay_out_for(plan: Plan, translate: Translator, organisation: Organisation) -> PlanDocument:
     """What the document of ``organisation`` shows: what it leads, where it is a partner, its seats."""
-    ctx = LayoutContext(plan, translate)
+    ctx = LayoutContext(plan, translate, with_glossary=True)
     leads, partners = organisation_sheets.actions_of(ctx, organisation.id)
     seated = [
         body
@@ -61,4 +61,5 @@ def lay_out_for(plan: Plan, translate: Translator, organisation: Organisation) -
         has_budget=False,
         organisation_sheets=[organisation_sheets.organisation_sheet(ctx, organisation)],
         sheets_title=translate(msg("Its commitments in the plan")),
+        glossary=glossary.glossary(ctx),
     )

@@ -32,9 +32,7 @@ def actions_of(ctx: LayoutContext, identifier: str) -> tuple[list[Action], list[
     """The actions an organisation leads, and those it is a partner in (and does not lead), in plan order."""
     leads = [a for a in ctx.plan.actions if any(ref.id == identifier for ref in a.owners)]
     led = {a.id for a in leads}
-    partners = [
-        a for a in ctx.plan.actions if a.id not in led and any(ref.id == identifier for ref in a.partners)
-    ]
+    partners = [a for a in ctx.plan.actions if a.id not in led and any(ref.id == identifier for ref in a.partners)]
     return leads, partners
 
 

@@ -178,7 +178,7 @@ class GridGroup:
     key: list[Markdown]  #: ``OB-1.1 Title``: what each column's id stands for
     grids: list[Grid]
     gaps: Markdown  #: "Objectives with no action: …", or nothing
-    legend: Markdown = Markdown("")  #: what the marks mean
+    legend: Markdown  #: what the marks mean
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,16 @@ class OrganisationSheet:
     partners: list[CommitmentRow]
     funds: list[FundingRow]
     funds_total: AmountRow
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the glossary: its anchor (which the first use of the term links to) and its definition."""
+
+    anchor: Markdown
+    term: str
+    variants: Markdown | None  #: ``(also: …)``
+    definition: Markdown  #: Markdown blocks, indented to stay inside a definition list
 
 
 @dataclass(frozen=True)
@@ -315,6 +325,7 @@ class PlanDocument:
     approvals: Approvals | None = None
     organisation_sheets: list[OrganisationSheet] = field(default_factory=list)
     sheets_title: str = ""  #: the heading of the organisations' sheets (the plan's chapter, or one's own document)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from compiler.model import Action, Objective
 #: The most columns of marks one grid has: beyond it a page (or a phone) has no room for them.
 MAX_COLUMNS = 6
 LEAD, PARTNER = "lead", "partner"
-T = TypeVar("T")
+_Item = TypeVar("_Item")
 OBJECTIVES_LEGEND = msg(
     "For each axis, a row per action and a column per objective: “yes” where the action serves the objective. "
     "The last row counts the actions of each objective; an objective with none is named under its grid."
@@ -33,7 +33,7 @@ LEAD_MEANS = msg("leads at least one action of the axis")
 PARTNER_MEANS = msg("partner in at least one action of the axis; an empty cell: no role in that axis.")
 
 
-def even_chunks(items: Sequence[T], limit: int = MAX_COLUMNS) -> list[list[T]]:
+def even_chunks(items: Sequence[_Item], limit: int = MAX_COLUMNS) -> list[list[_Item]]:
     """``items`` in consecutive chunks of at most ``limit``, as even as possible (7 → 4 + 3, not 6 + 1)."""
     if not items:
         return []
@@ -71,7 +71,7 @@ def _axis_grids(ctx: LayoutContext, axis: Objective) -> GridGroup:
             Grid(
                 _part(ctx, caption, number, len(chunks)),
                 ctx.t(msg("Action")),
-                [link(o.id) for o in chunk],
+                [escape(o.id) for o in chunk],
                 rows,
                 MatrixRow(escape(ctx.t(msg("Number of actions"))), counts),
             )
@@ -117,7 +117,7 @@ def _axes(ctx: LayoutContext, action: Action) -> list[str]:
 
 
 def organisation_grids(ctx: LayoutContext) -> GridGroup | None:
-    """Each organisation and body (rows) against the axes (columns): lead, partner, both or nothing."""
+    """Each organisation, and each body with a role (rows), against the axes (columns): lead, partner, both or none."""
     axes = ctx.children[None]
     if not axes:
         return None
@@ -128,15 +128,20 @@ def organisation_grids(ctx: LayoutContext) -> GridGroup | None:
         frozenset({PARTNER}): partner,
         frozenset({LEAD, PARTNER}): Markdown(f"**{lead}** {partner}"),
     }
-    parties = [(o.id, o.name) for o in ctx.plan.organisations] + [(b.id, b.name) for b in ctx.plan.governance]
+    # Every organisation (one without a role is a gap to see); a body only where it has a role.
+    parties = [(o.id, o.name) for o in ctx.plan.organisations]
+    parties += [(b.id, b.name) for b in ctx.plan.governance if b.id in roles]
     chunks = even_chunks(axes)
     grids = [
         Grid(
             _part(ctx, ctx.t(msg("Organisations and bodies in each axis")), number, len(chunks)),
             ctx.t(msg("Organisation or body")),
-            [link(axis.id) for axis in chunk],
+            [escape(axis.id) for axis in chunk],
             [
-                MatrixRow(link(key, name), [marks.get(frozenset(roles.get(key, {}).get(axis.id, ())), Markdown("")) for axis in chunk])
+                MatrixRow(
+                    link(key, name),
+                    [marks.get(frozenset(roles.get(key, {}).get(axis.id, ())), Markdown("")) for axis in chunk],
+                )
                 for key, name in parties
             ],
         )
@@ -148,6 +153,6 @@ def organisation_grids(ctx: LayoutContext) -> GridGroup | None:
         anchor=Markdown("sec:matrix-organisations"),
         key=[link(axis.id, f"{axis.id} {axis.title}") for axis in axes],
         grids=grids,
-        gaps=_listed(ctx, msg("With no role in any action:"), idle),
+        gaps=_listed(ctx, msg("Organisations with no role in any action:"), idle),
         legend=Markdown(f"**{lead}**: {escape(ctx.t(LEAD_MEANS))} · {partner}: {escape(ctx.t(PARTNER_MEANS))}"),
     )
