@@ -221,7 +221,7 @@ class GlossaryEntry:
     anchor: Markdown
     term: str
     variants: Markdown | None  #: ``(also: …)``
-    definition: Markdown  #: Markdown blocks, indented to stay inside a definition list
+    definition: Markdown  #: Markdown blocks, to follow ``term:`` in the same paragraph
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ ALLOWED_CLASSES = frozenset(
 ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
 _ANCHOR = re.compile(r"(?:sec:)?[A-Za-z][A-Za-z0-9._:-]*")
 
-_KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "Header", "Table", "Div", "DefinitionList"})
+_KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "Header", "Table", "Div"})
 _KEEP_INLINES = frozenset({"Str", "Space", "SoftBreak", "LineBreak", "Emph", "Strong", "Link", "Span"})
 
 
@@ -144,16 +144,6 @@ def _ordered(gate: Gate, block: Node) -> Node:
     return {"t": "OrderedList", "c": [attributes, [gate.blocks(item) for item in items]]}
 
 
-def _definitions(gate: Gate, block: Node) -> Node:
-    """The glossary's terms and their definitions."""
-    return {
-        "t": "DefinitionList",
-        "c": [
-            [gate.inlines(term), [gate.blocks(blocks) for blocks in definitions]] for term, definitions in block["c"]
-        ],
-    }
-
-
 def _table(gate: Gate, block: Node) -> Node:
     attr, caption, specs, head, bodies, foot = block["c"]
     short, long = caption
@@ -188,7 +178,6 @@ _BLOCK_HANDLERS: dict[str, Callable[[Gate, Node], Node]] = {
     "BulletList": _bullets,
     "OrderedList": _ordered,
     "Table": _table,
-    "DefinitionList": _definitions,
 }
 _INLINE_HANDLERS: dict[str, Callable[[Gate, Node], list[Node]]] = {
     "Emph": _emphasis,
