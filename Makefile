@@ -11,7 +11,7 @@ OUT ?= build
 
 COMPILER_FILES := $(shell find compiler schema -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: all check build test test-fast lint typecheck pytest publish bench messages docs clean distclean fonts
+.PHONY: all check build signatories test test-fast lint typecheck pytest publish bench messages docs clean distclean fonts
 
 all: build
 
@@ -45,6 +45,11 @@ endif
 $(OUT)/.built: $(PLAN_STATE) $(COMPILER_FILES) $(VENV)/.runtime | $(VENV)/.fonts
 	$(BIN)/planc build '$(PLAN)' -o '$(OUT)'
 	touch $@
+
+# One set of documents per signatory (build/organisations/plan-ORG.{md,html,docx,pdf}): what each
+# organisation's board reads of the plan; ORGS='id1 id2' builds those organisations instead.
+signatories: $(VENV)/.runtime | $(VENV)/.fonts
+	$(BIN)/planc build '$(PLAN)' -o '$(OUT)/organisations' $(if $(ORGS),$(foreach org,$(ORGS),--for '$(org)'),--for-signatories)
 
 test: clients fonts $(VENV)/.dev lint typecheck pytest
 

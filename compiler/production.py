@@ -9,6 +9,7 @@ from pathlib import Path
 from compiler.charts import Chart
 from compiler.document.change_list import ChangeWords, changes_as
 from compiler.document.chrome import build_date, page_chrome
+from compiler.document.excerpt import lay_out_for
 from compiler.document.formats import Formats
 from compiler.document.layout import lay_out
 from compiler.document.register_files import RegisterWords, register_as
@@ -16,7 +17,7 @@ from compiler.document.render import render_index, render_markdown, render_repor
 from compiler.document.report import lay_out_report
 from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
-from compiler.model import Meta, Plan
+from compiler.model import Meta, Organisation, Plan
 from compiler.opendata import export_plan
 from compiler.outputs import publish, staging
 from compiler.outputs.produce import Request, ToolchainError, cannot_write, produce
@@ -34,6 +35,8 @@ __all__ = [
     "describe_register",
     "export_open_data",
     "markdown_of",
+    "organisation_markdown_of",
+    "produce_for",
     "produce_plan",
     "produce_report",
     "publish_plan",
@@ -42,6 +45,8 @@ __all__ = [
 
 #: The monitoring report's files: ``monitoring.md``, ``monitoring.html``…
 REPORT_NAME = "monitoring"
+#: One organisation's own documents: ``plan-comune-al.pdf``…
+ORGANISATION_PREFIX = "plan-"
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,25 @@ def publish_plan(plan: Plan, root: Path, epoch: int | None, extras: Extras, snap
     except OSError as problem:
         raise ToolchainError(cannot_write(root, problem)) from problem
     return [*sorted(target.iterdir()), root / "index.html"]
+
+
+def organisation_markdown_of(plan: Plan, organisation: Organisation) -> str:
+    """One organisation's own document as pandoc Markdown (``plan-ID.md``)."""
+    translate = Translator.for_document(_meta(plan).lang)
+    return render_markdown(lay_out_for(plan, translate, organisation), translate.language)
+
+
+def produce_for(
+    plan: Plan, organisation: Organisation, out: Path, formats: tuple[str, ...], epoch: int | None
+) -> list[Path]:
+    """Write one organisation's own documents (``plan-ID.md``, ``plan-ID.html``…) into ``out``."""
+    meta = _meta(plan)
+    translate = Translator.for_document(meta.lang)
+    chrome = page_chrome(meta, translate)
+    chrome = dataclasses.replace(chrome, title=f"{meta.title} — {organisation.name}")
+    markdown = organisation_markdown_of(plan, organisation)
+    name = f"{ORGANISATION_PREFIX}{organisation.id}"
+    return produce(Request(markdown, chrome, formats, out, build_date(plan, epoch), name, excerpt=True))
 
 
 def report_markdown_of(plan: Plan) -> tuple[str, tuple[Chart, ...]]:

@@ -53,6 +53,7 @@ SECTIONS = (
     "Assi strategici e obiettivi",
     "Schede delle azioni",
     "Matrici",
+    "Schede delle organizzazioni",
     "Budget",
     "Indice degli indicatori",
 )

@@ -50,3 +50,20 @@ def test_a_plan_file_added_removed_or_renamed_rebuilds(tmp_path: Path) -> None:
         assert _rebuilds(variables) == (number < len(changes) - 1), number
         subprocess.run(["make", "-s", "build", *variables], cwd=ROOT, check=True, capture_output=True)
         assert not _rebuilds(variables), number
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_signatories_writes_one_set_per_signatory(tmp_path: Path) -> None:
+    plan, out = overlay(None, tmp_path / "plan"), tmp_path / "out"
+    organisations = (plan / "10-organisations.yaml").read_text(encoding="utf-8")
+    signatories = [block.split()[0] for block in organisations.split("- id: ")[1:] if "signatory: true" in block]
+    assert len(signatories) == 2  # the base plan: the Comune and one association
+    variables = [f"PLAN={plan}", f"OUT={out}"]
+    subprocess.run(["make", "-s", "signatories", *variables], cwd=ROOT, check=True, capture_output=True)
+    written = sorted(path.name for path in (out / "organisations").iterdir())
+    formats = ("docx", "html", "md", "pdf")
+    assert written == sorted(f"plan-{org}.{ext}" for org in signatories for ext in formats)
+    chosen = subprocess.run(
+        ["make", "-n", "signatories", *variables, "ORGS=comune"], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    assert "--for 'comune'" in chosen.stdout and "--for-signatories" not in chosen.stdout

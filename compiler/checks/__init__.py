@@ -27,6 +27,7 @@ from compiler.checks.rules import (
     date_range,
     duplicate_ids,
     duplicate_measurement,
+    duplicate_terms,
     formerly_ids,
     idle_organisations,
     indicator_years,
@@ -60,6 +61,7 @@ from compiler.model import Plan
 
 RULES: tuple[ModuleType, ...] = (
     duplicate_ids,
+    duplicate_terms,
     unknown_references,
     reference_kinds,
     repeated_references,

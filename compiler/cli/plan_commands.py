@@ -106,6 +106,19 @@ def _formats(value: str) -> tuple[str, ...]:
     show_default=True,
     help=said(msg("The plan itself, or its monitoring report (OUT/monitoring.*) at the date of its monitoring data.")),
 )
+@click.option(
+    "--for",
+    "organisations",
+    metavar="ORG",
+    multiple=True,
+    help=said(msg("Write the documents of the organisation with the id ORG alone (OUT/plan-ORG.*); may be repeated.")),
+)
+@click.option(
+    "--for-signatories",
+    "signatories",
+    is_flag=True,
+    help=said(msg("Write the documents of each signatory of the plan alone (OUT/plan-ORG.*).")),
+)
 @report_options
 def build_command(
     plan_dir: Path,
@@ -114,6 +127,8 @@ def build_command(
     since: str | None,
     published: Path,
     document: str,
+    organisations: tuple[str, ...],
+    signatories: bool,
     output_format: str,
     lang: str | None,
     strict: bool,
@@ -121,8 +136,13 @@ def build_command(
     """Check the plan in PLAN_DIR and write OUT/plan.{html,docx,pdf} (and plan.md), or its monitoring report."""
     from compiler import pipeline  # noqa: PLC0415
 
+    if (organisations or signatories) and (document != "plan" or since):
+        wrong = msg("--for and --for-signatories write the plan's own documents: leave out --document and --since.")
+        raise click.UsageError(said(wrong))
     versions = pipeline.Versions(plan_dir, published)
-    options = pipeline.BuildOptions(out, _formats(formats), epoch(), strict, since, versions, document)
+    options = pipeline.BuildOptions(
+        out, _formats(formats), epoch(), strict, since, versions, document, organisations, signatories
+    )
     report_and_exit(pipeline.build(plan_dir, options), ReportOptions(output_format, lang, strict))
 
 

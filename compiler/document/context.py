@@ -8,6 +8,7 @@ from decimal import Decimal
 from compiler.document.formats import Formats
 from compiler.document.links import link
 from compiler.document.markdown import Markdown, blocks
+from compiler.document.terms import TermMarker
 from compiler.messages.diagnostics import Text, msg
 from compiler.messages.translate import Translator
 from compiler.model import Action, Indicator, Measure, Meta, Objective, Plan
@@ -26,7 +27,7 @@ COMPARATORS: dict[str, Text] = {
 class LayoutContext:
     """A checked plan with the lookups the layout uses, its language and its formats."""
 
-    def __init__(self, plan: Plan, translate: Translator) -> None:
+    def __init__(self, plan: Plan, translate: Translator, with_glossary: bool = False) -> None:
         if plan.meta is None:
             raise ValueError("only a checked plan, with its metadata, can be laid out")
         self.plan = plan
@@ -46,6 +47,8 @@ class LayoutContext:
             for ref in action.objectives:
                 self.actions_of[ref.id].append(action)
         self.marks: dict[str, Markdown] = {}  #: object id → the mark of a new or changed object
+        #: Marks the glossary's terms in descriptive text, in a document that has the glossary.
+        self.terms = TermMarker(plan.glossary) if with_glossary and plan.glossary else None
         self.indicators_of: dict[str, list[Indicator]] = defaultdict(list)
         for indicator in plan.indicators:
             if indicator.objective is not None:
@@ -76,7 +79,7 @@ class LayoutContext:
 
     def rich(self, text: str | None) -> Markdown | None:
         """Descriptive text as Markdown blocks, or nothing."""
-        return blocks(text) if text else None
+        return blocks(text, self.terms) if text else None
 
     def descendants(self, objective: Objective) -> list[Objective]:
         """Every objective below ``objective``, depth first."""

@@ -6,10 +6,21 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``document
 
 from __future__ import annotations
 
-from compiler.document import annexes, budget, front, objectives, parties, sheets, tables
+from compiler.document import (
+    annexes,
+    budget,
+    front,
+    glossary,
+    objectives,
+    organisation_sheets,
+    parties,
+    sheets,
+    tables,
+)
 from compiler.document.context import LayoutContext
-from compiler.document.markdown import Markdown, blocks
+from compiler.document.markdown import Markdown
 from compiler.document.parts import PlanDocument
+from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Plan, natural_key
 from compiler.review.changes import Changes
@@ -17,7 +28,7 @@ from compiler.review.changes import Changes
 
 def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -> PlanDocument:
     """Everything the document of a checked plan shows, in the plan's language (and the changes since ``changes``)."""
-    ctx = LayoutContext(plan, translate)
+    ctx = LayoutContext(plan, translate, with_glossary=True)
     ctx.marks.update(annexes.change_marks(ctx, changes))
     vision, context = plan.vision, plan.context
     indicators = sorted(plan.indicators, key=lambda i: natural_key(i.id))
@@ -28,16 +39,16 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         cover=annexes.with_approvals(front.cover(ctx), approvals, ctx.meta.version),
         vision=ctx.rich(vision.statement) if vision else None,
         mission=ctx.rich(vision.mission) if vision else None,
-        values=[(value.name, blocks(value.description)) for value in vision.values] if vision else [],
+        values=[(value.name, ctx.rich(value.description) or Markdown("")) for value in vision.values] if vision else [],
         context=ctx.rich(context.introduction) if context else None,
-        topics=[(topic.title, blocks(topic.text)) for topic in context.topics] if context else [],
+        topics=[(topic.title, ctx.rich(topic.text) or Markdown("")) for topic in context.topics] if context else [],
         laws=[front.law(ctx, law) for law in context.legal_framework] if context else [],
         organisation_groups=parties.organisation_groups(ctx),
         bodies=[parties.body(ctx, body) for body in plan.governance],
         axes=[objectives.axis(ctx, axis) for axis in ctx.children[None]],
         sheet_groups=sheets.sheet_groups(ctx),
-        objective_matrix=tables.objective_matrix(ctx),
-        organisation_matrix=tables.organisation_matrix(ctx),
+        objective_grids=tables.objective_grids(ctx),
+        organisation_grids=tables.organisation_grids(ctx),
         budget_by_objective=budget.by_objective(ctx),
         budget_by_funder=budget.by_funder(ctx),
         budget_total=budget.amount_row(
@@ -52,4 +63,7 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         observation_groups=annexes.observation_groups(ctx),
         approvals=approvals,
         action_index=sheets.action_index(ctx),
+        organisation_sheets=organisation_sheets.organisation_sheets(ctx),
+        sheets_title=translate(msg("Organisation sheets")),
+        glossary=glossary.glossary(ctx),
     )

@@ -10,6 +10,7 @@ http, https or mailto addresses. Anything else stays literal text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 #: Runs of white space, collapsed to one space; no-break spaces stay (an amount and its currency sign).
@@ -26,6 +27,8 @@ _INLINE = re.compile(
 )
 _SAFE_URL = re.compile(r"(?:https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\@]+@[^\s<>\"'`\\]+)")
 _STRONG_OR_EMPH = 2
+#: Escapes a piece of plain text (``escape_keeping_edges``, or ``terms.TermMarker`` marking glossary terms too).
+Escaper = Callable[[str], str]
 
 
 class Markdown(str):
@@ -49,15 +52,19 @@ def link_target(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
-def inline(text: str, depth: int = 0) -> Markdown:
-    """One line of descriptive text: the allowed emphasis and links, everything else literal."""
+def inline(text: str, depth: int = 0, terms: Escaper | None = None) -> Markdown:
+    """One line of descriptive text: the allowed emphasis and links, everything else literal.
+
+    ``terms`` escapes the plain text outside links (marking the glossary's terms in it).
+    """
+    plain = terms if terms is not None and depth <= _STRONG_OR_EMPH else escape_keeping_edges
     out: list[str] = []
     position = 0
     for match in _INLINE.finditer(text):
-        out.append(escape_keeping_edges(text[position : match.start()]))
-        out.append(_inline_markup(match, depth))
+        out.append(plain(text[position : match.start()]))
+        out.append(_inline_markup(match, depth, terms))
         position = match.end()
-    out.append(escape_keeping_edges(text[position:]))
+    out.append(plain(text[position:]))
     return Markdown("".join(out))
 
 
@@ -66,7 +73,7 @@ def escape_keeping_edges(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", _SPACES.sub(" ", text))
 
 
-def _inline_markup(match: re.Match[str], depth: int) -> str:
+def _inline_markup(match: re.Match[str], depth: int, terms: Escaper | None) -> str:
     label, url, auto = match.group("label"), match.group("url"), match.group("auto")
     if auto is not None:
         return f"[{escape(auto)}]({link_target(auto)})" if is_safe_url(auto) else escape_keeping_edges(match.group())
@@ -78,13 +85,13 @@ def _inline_markup(match: re.Match[str], depth: int) -> str:
         return escape_keeping_edges(match.group())
     strong = match.group("strong")
     if strong is not None:
-        return f"**{inline(strong, depth + 1)}**"
+        return f"**{inline(strong, depth + 1, terms)}**"
     emphasised = match.group("emph") or match.group("under") or ""
-    return f"*{inline(emphasised, depth + 1)}*"
+    return f"*{inline(emphasised, depth + 1, terms)}*"
 
 
-def blocks(text: str) -> Markdown:
-    """Descriptive text as Markdown blocks: paragraphs and simple lists."""
+def blocks(text: str, terms: Escaper | None = None) -> Markdown:
+    """Descriptive text as Markdown blocks: paragraphs and simple lists (``terms``: as for ``inline``)."""
     out: list[str] = []
     kind: str | None = None
     items: list[str] = []
@@ -92,10 +99,10 @@ def blocks(text: str) -> Markdown:
     def close() -> None:
         nonlocal kind, items
         if kind == "para":
-            out.append("\n".join(inline(line) for line in items))
+            out.append("\n".join(inline(line, terms=terms) for line in items))
         elif kind is not None:
             marker = "-" if kind == "bullet" else "1."
-            out.append("\n".join(f"{marker} {inline(item)}" for item in items))
+            out.append("\n".join(f"{marker} {inline(item, terms=terms)}" for item in items))
         kind, items = None, []
 
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

@@ -28,6 +28,7 @@ class Cover:
     supported_by: list[Markdown]
     approvals: list[tuple[Markdown, Markdown]] = field(default_factory=list)  #: this version's: who, which act
     approvals_complete: bool = False
+    for_whom: str | None = None  #: the organisation a document of its own is for
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,72 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A matrix of marks: a header per column, a row per object, and (maybe) a closing row of counts."""
+
+    caption: str
+    corner: str  #: the header above the rows' labels
+    columns: list[Markdown]
+    rows: list[MatrixRow]
+    totals: MatrixRow | None = None
+
+
+@dataclass(frozen=True)
+class GridGroup:
+    """The grids of one axis (or of every axis): its heading, the key to its columns, what has no mark."""
+
+    heading: str
+    anchor: Markdown
+    key: list[Markdown]  #: ``OB-1.1 Title``: what each column's id stands for
+    grids: list[Grid]
+    gaps: Markdown  #: "Objectives with no action: …", or nothing
+    legend: Markdown  #: what the marks mean
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """An action in an organisation's sheet: the others who lead it, its period, its whole budget."""
+
+    action: Markdown
+    leads: Markdown  #: the action's (other) leads
+    period: str
+    budget: str  #: the action's whole budget, not the organisation's share
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    """A budget line an organisation funds."""
+
+    action: Markdown
+    amount: str
+    status: str
+
+
+@dataclass(frozen=True)
+class OrganisationSheet:
+    """What one organisation leads, where it is a partner, the money it puts in, its seats."""
+
+    anchor: Markdown
+    name: str
+    label: str  #: its id (escaped when printed)
+    seats: list[Markdown]
+    leads: list[CommitmentRow]
+    partners: list[CommitmentRow]
+    funds: list[FundingRow]
+    funds_total: AmountRow
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the glossary: its anchor (which the first use of the term links to) and its definition."""
+
+    anchor: Markdown
+    term: str
+    variants: Markdown | None  #: ``(also: …)``
+    definition: Markdown  #: Markdown blocks, to follow ``term:`` in the same paragraph
+
+
+@dataclass(frozen=True)
 class AmountRow:
     """A row of a budget table: money secured, still expected, in all, and its share of the total."""
 
@@ -245,8 +312,8 @@ class PlanDocument:
     bodies: list[BodyView]
     axes: list[AxisView]
     sheet_groups: list[SheetGroup]
-    objective_matrix: list[MatrixRow]
-    organisation_matrix: list[MatrixRow]
+    objective_grids: list[GridGroup]
+    organisation_grids: GridGroup | None
     budget_by_objective: list[AmountRow]
     budget_by_funder: list[AmountRow]
     budget_total: AmountRow
@@ -259,6 +326,9 @@ class PlanDocument:
     observation_groups: list[ObservationGroup] = field(default_factory=list)
     approvals: Approvals | None = None
     action_index: list[Markdown] = field(default_factory=list)  #: every action's sheet, linked, by id
+    organisation_sheets: list[OrganisationSheet] = field(default_factory=list)
+    sheets_title: str = ""  #: the heading of the organisations' sheets (the plan's chapter, or one's own document)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from compiler import templates
 from compiler.document.markdown import Markdown, escape, escape_keeping_edges
 from compiler.document.parts import PlanDocument
 from compiler.document.report_parts import MonitoringDocument
+from compiler.document.terms import link_first_uses
 from compiler.messages.translate import Translator
 
 
@@ -83,7 +84,7 @@ def render_report(document: MonitoringDocument, language: str) -> str:
 def render_markdown(document: PlanDocument, language: str) -> str:
     """The plan as pandoc Markdown."""
     template = _markdown_environment(language).get_template("plan.md.j2")
-    return template.render(doc=document)
+    return link_first_uses(template.render(doc=document))
 
 
 def html_page(name: str, language: str, **context: Any) -> str:

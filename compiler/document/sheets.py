@@ -74,10 +74,12 @@ def _status(ctx: LayoutContext, action: Action) -> str:
     return f"{label}, {ctx.formats.when(latest.date.text)}" if latest and not progress.overdue else label
 
 
-def sheet_groups(ctx: LayoutContext) -> list[SheetGroup]:
-    """The sheets, axis by axis; actions with no objective come last."""
+def sheet_groups(ctx: LayoutContext, only: set[str] | None = None) -> list[SheetGroup]:
+    """The sheets (of the actions whose ids are ``only``, or all), axis by axis; actions with no objective come last."""
     by_axis: dict[str | None, list[ActionSheet]] = defaultdict(list)
     for action in ctx.plan.actions:
+        if only is not None and action.id not in only:
+            continue
         first = action.objectives[0].id if action.objectives else None
         by_axis[ctx.axis_of(first) if first else None].append(sheet(ctx, action))
     groups = [

@@ -10,6 +10,7 @@ from compiler.model.objects import (
     Context,
     Funder,
     FundingLine,
+    GlossaryTerm,
     Identified,
     Indicator,
     LegalReference,
@@ -28,6 +29,7 @@ from compiler.model.objects import (
     Value,
     Vision,
     as_written,
+    exact_case,
 )
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "Context",
     "Funder",
     "FundingLine",
+    "GlossaryTerm",
     "Identified",
     "Indicator",
     "LegalReference",
@@ -58,5 +61,6 @@ __all__ = [
     "Value",
     "Vision",
     "as_written",
+    "exact_case",
     "natural_key",
 ]

@@ -36,6 +36,7 @@ from compiler.model.objects import (
     Vision,
 )
 from compiler.model.record import approval, observation
+from compiler.model.terms import glossary_term
 from compiler.sources import SourceFile
 
 MAPPING_SECTIONS = ("plan", "vision", "context", "monitoring")
@@ -50,6 +51,7 @@ LIST_SECTIONS = (
     "approvals",
     "measurements",
     "statuses",
+    "glossary",
 )
 REQUIRED_SECTIONS = ("plan",)
 #: The registers an organisation's codes may come from, in the order the document lists them.
@@ -94,6 +96,7 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         monitoring=_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
         measurements=tuple(filter(None, map(_measurement, lists["measurements"]))),
         statuses=tuple(filter(None, map(_action_status, lists["statuses"]))),
+        glossary=tuple(filter(None, map(glossary_term, lists["glossary"]))),
     )
     return plan, problems
 

@@ -223,6 +223,26 @@ class Funder:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A term or acronym of the glossary, its definition, and the other forms it takes in the text."""
+
+    term: str
+    definition: str
+    where: Where  #: where the term is written
+    variants: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and its variants: every form the text may use."""
+        return (self.term, *self.variants)
+
+
+def exact_case(form: str) -> bool:
+    """True for an acronym (capitals, no small letter: ``ETS``), matched only as written; other terms match in any case."""
+    return any(character.isupper() for character in form) and not any(character.islower() for character in form)
+
+
+@dataclass(frozen=True)
 class FundingLine:
     """An amount from one funder (an organisation or a ``Funder``), secured or still expected."""
 
@@ -373,6 +393,7 @@ class Plan:
     monitoring: Monitoring | None = None
     measurements: tuple[Measurement, ...] = ()
     statuses: tuple[ActionStatus, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
 
     def as_of(self) -> datetime.date | None:
         """The day the monitoring data are as of (the report's date), if the plan says it."""

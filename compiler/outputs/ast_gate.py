@@ -49,6 +49,7 @@ class Gate:
     removed: list[str] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     internal_links: list[Node] = field(default_factory=list)
+    excerpt: bool = False  #: a part of the plan: links to what it leaves out become text, as expected
 
     def document(self, ast: Node) -> Node:
         """Return the sanitised document (metadata is dropped: planc sets its own)."""
@@ -60,7 +61,8 @@ class Gate:
         """Turn the internal links to an id that is not in ``anchors`` into plain text."""
         for link in self.internal_links:
             if link["t"] == "Link" and link["c"][2][0][1:] not in anchors:
-                self.removed.append(f"link {link['c'][2][0]!r}")
+                if not self.excerpt:
+                    self.removed.append(f"link {link['c'][2][0]!r}")
                 link["t"], link["c"] = "Span", [["", [], []], link["c"][1]]
 
     def blocks(self, blocks: list[Node]) -> list[Node]:
@@ -248,7 +250,10 @@ def _plain(content: Any) -> str:
     return ""
 
 
-def sanitise(ast: Node) -> tuple[Node, list[str]]:
-    """Return the sanitised AST and what was neutralised (empty for any plan planc rendered)."""
-    gate = Gate()
+def sanitise(ast: Node, excerpt: bool = False) -> tuple[Node, list[str]]:
+    """Return the sanitised AST and what was neutralised (empty for any plan planc rendered).
+
+    In an ``excerpt`` of the plan, links to objects it leaves out become plain text unreported.
+    """
+    gate = Gate(excerpt=excerpt)
     return gate.document(ast), gate.removed

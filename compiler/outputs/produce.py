@@ -45,6 +45,7 @@ class Request:
     when: datetime.datetime
     name: str = "plan"  #: the files' name: ``plan.md``, ``plan.html``…
     charts: tuple[Chart, ...] = ()  #: the charts the Markdown leaves a placeholder for
+    excerpt: bool = False  #: a part of the plan (one organisation's document): links outside it become text
 
 
 def produce(request: Request) -> list[Path]:
@@ -81,7 +82,7 @@ def _produce(request: Request, folder: Path) -> dict[str, Path]:
             writer.prepare()
         drawing = figures.start_drawing(request.charts, folder / "pictures", request.formats)
         parts = 1 if len(request.markdown) < SPLIT_ABOVE else os.cpu_count() or 1
-        ast, removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts))
+        ast, removed = sanitise(pandoc.read_markdown(request.markdown, folder, data_dir, parts), request.excerpt)
         if removed:  # every plan text is escaped before it gets here: stop rather than guess
             raise UnsafeMarkdown(f"the safety gate had to remove {', '.join(removed)} from planc's own Markdown")
         pictures = figures.drawn(request.charts, drawing)

@@ -42,7 +42,7 @@ def _number(word: str, field: str) -> Text | None:
             return msg(
                 "Write the number alone, “value: {number}”, and “%” as the indicator's unit: “unit: %”.", number=number
             )
-        return msg("Write the number without the % sign: “{field}: {number}”.", field=field, number=number)
+        return msg("Write the number without the percent sign (%): “{field}: {number}”.", field=field, number=number)
     money = _MONEY.fullmatch(word)
     if money and money.group(1) != word:
         number = _plain(money.group(1).strip())

@@ -28,7 +28,7 @@ _PROBLEMS: tuple[tuple[str, Text], ...] = (
     ("block sequence entries", msg("a “- ” list item cannot follow a key on the same line")),
     ("cannot start any token", msg("a value cannot start with this character unless it is in quotes")),
     ("mapping keys are not allowed", msg("a value cannot start with “? ” unless it is in quotes")),
-    ("directive", msg("a line cannot start with % unless the text is in quotes")),
+    ("directive", msg("a line cannot start with “%” unless the text is in quotes")),
     ("tag", msg("a value cannot start with ! unless it is in quotes")),
     ("anchor", msg("a value cannot start with & or * unless it is in quotes")),
     ("alias", msg("a value cannot start with & or * unless it is in quotes")),
