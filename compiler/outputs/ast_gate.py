@@ -31,9 +31,10 @@ ALLOWED_CLASSES = frozenset(
         "unlisted",
         "changed",
         "changed-paren",
+        "consultation",  # the consultation box of a plan in draft or under review
     }
 )
-ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
+ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading", "Consultation"})
 _ANCHOR = re.compile(r"(?:sec:)?[A-Za-z][A-Za-z0-9._:-]*")
 
 _KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "Header", "Table", "Div"})

@@ -26,6 +26,7 @@ _TYPST_COVER = {
     "cover-subtitle": "planc-cover-subtitle",
     "cover-meta": "planc-cover-meta",
     "cover-parties": "planc-cover-parties",
+    "consultation": "planc-consultation",
 }
 #: Typst functions and keywords that read files or run code: never called by planc's PDF.
 FORBIDDEN_CALLS = frozenset(
