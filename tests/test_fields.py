@@ -140,7 +140,10 @@ SHOWN: dict[str, list[Shown]] = {
     "indicators[].measured": ["1.100 (2025) · livello alla data"],
     "monitoring.date": ["Dati aggiornati al 31 dicembre 2025"],
     "consultation.deadline": ["Consultazione: osservazioni entro il 28 febbraio 2025"],
-    "consultation.url": [Link("https://www.example.org/osservazioni-valle"), "Modulo: https://www.example.org/osservazioni-valle"],
+    "consultation.url": [
+        Link("https://www.example.org/osservazioni-valle"),
+        "Modulo: https://www.example.org/osservazioni-valle",
+    ],
     "consultation.address.postcode": ["11100 Borgo della Valle (AO)"],
     "consultation.address.province": ["11100 Borgo della Valle (AO)"],
     "monitoring.illustrative": ["Dati illustrativi."],
