@@ -36,6 +36,7 @@ __all__ = [
     "export_open_data",
     "markdown_of",
     "organisation_markdown_of",
+    "plan_markdown_of",
     "produce_for",
     "produce_plan",
     "produce_report",
@@ -65,8 +66,14 @@ def _meta(plan: Plan) -> Meta:
 
 def markdown_of(plan: Plan, changes: Changes | None = None) -> str:
     """The plan as pandoc Markdown (``build/plan.md``), in its own language."""
+    return plan_markdown_of(plan, changes)[0]
+
+
+def plan_markdown_of(plan: Plan, changes: Changes | None = None) -> tuple[str, tuple[Chart, ...]]:
+    """The plan as pandoc Markdown, and the charts it leaves placeholders for."""
     translate = Translator.for_document(_meta(plan).lang)
-    return render_markdown(lay_out(plan, translate, changes), translate.language)
+    document = lay_out(plan, translate, changes)
+    return render_markdown(document, translate.language), document.charts
 
 
 def describe_changes(
@@ -91,7 +98,8 @@ def _request(plan: Plan, out: Path, formats: tuple[str, ...], epoch: int | None,
     """Render the plan to Markdown and describe the documents to produce from it."""
     meta = _meta(plan)
     chrome = dataclasses.replace(page_chrome(meta, Translator.for_document(meta.lang)), fingerprint=extras.fingerprint)
-    return Request(markdown_of(plan, extras.changes), chrome, formats, out, build_date(plan, epoch))
+    markdown, charts = plan_markdown_of(plan, extras.changes)
+    return Request(markdown, chrome, formats, out, build_date(plan, epoch), charts=charts)
 
 
 def produce_plan(

@@ -70,16 +70,20 @@ def written_parts(plan: Path) -> dict[tuple[str, str], Fraction]:
 
 
 def chapter_table(table: Table) -> tuple[dict[str, int], tuple[int, int, int]]:
-    """Check one budget-chapter table; return each row's total by its first word, and the totals row."""
-    _header, *body, last = table.rows
+    """Check one table of secured, expected and total money; return each row's total by its first word, and the totals row.
+
+    The money columns are found by their headers, so a table may have other columns before them.
+    """
+    header, *body, last = table.rows
     assert last[0] == "Totale"
-    columns = [[amount(row[column]) for row in body] for column in (1, 2, 3)]
-    totals = tuple(amount(last[column]) for column in (1, 2, 3))
+    at = {name: header.index(name) for name in ("Acquisiti", "Attesi", "Totale", "Quota")}
+    columns = [[amount(row[at[name]]) for row in body] for name in ("Acquisiti", "Attesi", "Totale")]
+    totals = tuple(amount(last[at[name]]) for name in ("Acquisiti", "Attesi", "Totale"))
     assert tuple(sum(column) for column in columns) == totals
     for secured, expected, total in zip(*columns, strict=True):
         assert secured + expected == total
-    shares = [int(PERCENT.fullmatch(row[4]).group(1)) for row in body]  # type: ignore[union-attr]
-    assert sum(shares) == 100 and last[4] == "100%"
+    shares = [int(PERCENT.fullmatch(row[at["Quota"]]).group(1)) for row in body]  # type: ignore[union-attr]
+    assert sum(shares) == 100 and last[at["Quota"]] == "100%"
     for share, total in zip(shares, columns[2], strict=True):
         assert abs(share - 100 * total / totals[2]) < 1  # each share is its row's, rounded
     return {row[0].split()[0]: total for row, total in zip(body, columns[2], strict=True)}, totals  # type: ignore[return-value]
@@ -118,6 +122,21 @@ def sheet_budgets(lines: list[str]) -> int:
     return total
 
 
+def written_axes(plan: Path) -> dict[str, str]:
+    """Each objective's axis (the objective without a parent above it), from the YAML files."""
+    parents: dict[str, str | None] = {}
+    for path in sorted(plan.glob("*.yaml")):
+        for objective in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("objectives", []):
+            parents[objective["id"]] = objective.get("parent")
+    axes = {}
+    for identifier in parents:
+        top = identifier
+        while parents.get(top):
+            top = parents[top]  # type: ignore[assignment]
+        axes[identifier] = top
+    return axes
+
+
 def reconcile(tables: list[Table], lines: list[str], plan: Path) -> None:
     money = [t for t in tables if any(MONEY.search(cell) for row in t.rows for cell in row)]
     (by_objective,) = [t for t in money if t.rows[0][0] == "Obiettivo"]
@@ -127,8 +146,25 @@ def reconcile(tables: list[Table], lines: list[str], plan: Path) -> None:
     total, secured = written_budget(plan)
     assert totals == funder_totals == (secured, total - secured, total)
     tables_of = dict(objective_tables(money, written_parts(plan)))
-    assert len(money) == 2 + len(tables_of)  # no other table shows money
     assert tables_of == {identifier: cents for identifier, cents in chapter.items() if cents}
+    # Every other table showing money is the summary's figures or a secured/expected/total table (by
+    # axis, year, lead, source) that adds up to the chapter's totals; by axis, each axis gets the sum
+    # of its objectives' totals.
+    others = [t for t in money if t not in (by_objective, by_funder) and t.rows[0][0] != "Azione"]
+    figures = [t for t in others if t.rows[0][-1] == "Budget"]
+    assert [amount(t.rows[1][-1]) for t in figures] == [total] * len(figures)
+    axes = written_axes(plan)
+    expected_axes = {axis: sum(c for o, c in chapter.items() if axes[o] == axis) for axis in set(axes.values())}
+    by_axis = 0
+    for table in others:
+        if table not in figures:
+            rows, table_totals = chapter_table(table)
+            assert table_totals == totals, table.caption
+            if table.rows[0][0] == "Asse":
+                by_axis += 1
+                assert rows == {axis: expected_axes[axis] for axis in rows}, table.caption
+                assert {axis for axis, cents in expected_axes.items() if cents} <= set(rows)
+    assert by_axis == 2 and len(figures) == 1  # the summary's and the budget chapter's
     assert sheet_budgets(lines) == total
 
 

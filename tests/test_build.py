@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,7 +96,11 @@ def test_html_is_one_safe_accessible_file(confluenze: Path) -> None:
         if m.attributes.get("http-equiv") == "Content-Security-Policy"
     ]
     assert csp == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"]
-    assert page.tags("script") == [] and page.tags("link") == [] and page.tags("img") == []
+    assert page.tags("script") == [] and page.tags("link") == []
+    # The only images are planc's own charts, drawn as SVG inside the page, each with its text alternative.
+    images = page.tags("img")
+    assert images and all(i.attributes["src"].startswith("data:image/svg+xml;base64,") for i in images)
+    assert all(len(i.attributes["alt"]) > 40 for i in images)
     assert [len(page.tags(tag)) for tag in ("main", "nav", "header", "footer")] == [1, 1, 1, 1]
     assert len(page.tags("th")) > 50
     assert page.tags("title") and "@media print" in (confluenze / "plan.html").read_text(encoding="utf-8")
@@ -148,7 +154,9 @@ def test_an_approved_plan_carries_no_draft_mark_and_english_chrome(approved_engl
     assert "DRAFT" not in Docx.read(approved_english / "plan.docx").parts["word/header1.xml"]
     pages = pdf_pages(approved_english / "plan.pdf")
     assert not any("DRAFT" in text or "BOZZA" in text for text in pages)
-    assert "Contents" in pages[1]
+    # The plan at a glance has its own page right after the cover; the contents follow it.
+    assert "The plan at a glance" in pages[1] and "Contents" not in pages[1]
+    assert "Contents" in pages[2]
 
 
 def test_italian_chrome_and_locale_formats(confluenze: Path) -> None:
@@ -177,7 +185,16 @@ def test_hostile_text_is_shown_literally_in_every_format_and_nothing_runs(hostil
     assert "**Nota**.body e *enfasi*.len()" not in page.text and "Nota.body e enfasi.len()" in page.text
     assert "Nota.bodyeenfasi.len()" in pdf
     assert pdf.count("[") >= 20000  # the run spans pages, so page furniture interrupts it
-    assert page.tags("script") == [] and page.tags("img") == [] and page.tags("iframe") == []
+    assert page.tags("script") == [] and page.tags("iframe") == []
+    # The only images are planc's own charts: one per chart figure, SVG drawn by planc, nothing that runs or fetches.
+    images = page.tags("img")
+    assert len(images) == len([f for f in page.tags("figure") if f.attributes.get("class") == "chart"])
+    for image in images:
+        source = image.attributes["src"]
+        assert source.startswith("data:image/svg+xml;base64,")
+        svg = base64.b64decode(source.split(",", 1)[1]).decode("utf-8")
+        assert set(re.findall(r"<([A-Za-z]\w*)", svg)) <= {"svg", "g", "defs", "symbol", "use", "path"}
+        assert all(href.startswith("#") for href in re.findall(r'href="([^"]*)"', svg))
     assert all(not name.startswith("on") for element in page.elements for name in element.attributes)
     hrefs = [a.attributes.get("href", "") for a in page.tags("a")]
     assert all(href.startswith("#") for href in hrefs)

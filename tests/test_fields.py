@@ -139,6 +139,13 @@ SHOWN: dict[str, list[Shown]] = {
     "approvals[].url": [Link("https://www.example.org/delibere/45")],
     "indicators[].measured": ["1.100 (2025) · livello alla data"],
     "monitoring.date": ["Dati aggiornati al 31 dicembre 2025"],
+    "consultation.deadline": ["Consultazione: osservazioni entro il 28 febbraio 2025"],
+    "consultation.url": [
+        Link("https://www.example.org/osservazioni-valle"),
+        "Modulo: https://www.example.org/osservazioni-valle",
+    ],
+    "consultation.address.postcode": ["11100 Borgo della Valle (AO)"],
+    "consultation.address.province": ["11100 Borgo della Valle (AO)"],
     "monitoring.illustrative": ["Dati illustrativi."],
     "measurements[].indicator": ["IND-01 2025 1.100", "IND-03 novembre 2025"],
     "measurements[].period": ["IND-01 2025 1.100", "IND-03 novembre 2025"],

@@ -8,6 +8,6 @@ Typst document with a page per chart, which the ``typst`` wheel turns into SVG (
 """
 
 from compiler.charts.draw import draw, pictures, typst_string
-from compiler.charts.spec import Bar, Chart, Mark, Series, Tick
+from compiler.charts.spec import Bar, Chart, Mark, Panel, Series, Tick
 
-__all__ = ["Bar", "Chart", "Mark", "Series", "Tick", "draw", "pictures", "typst_string"]
+__all__ = ["Bar", "Chart", "Mark", "Panel", "Series", "Tick", "draw", "pictures", "typst_string"]

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from compiler.charts.spec import STYLES, Bar, Chart, Series, Tick
+from compiler.charts.spec import STYLES, Bar, Chart, Panel, Series, Tick
 from compiler.templates.theme import COLOURS
 
 CHART_WIDTH = 440.0  #: points: the chart's width, inside the PDF's text width
@@ -119,14 +119,15 @@ def _legend(chart: Chart, top: float) -> Iterator[str]:
     x = _LEFT
     for style, label in chart.legend:
         if chart.bars:
-            fill = _colour(_BAR_COLOURS.get(style, style))
-            yield f"place(dx: {_pt(x)}, dy: {_pt(top + 2)}, rect(width: 14pt, height: 5pt, fill: {fill}))"
+            yield f"place(dx: {_pt(x)}, dy: {_pt(top + 2)}, {_rect(14, 5, style)})"
         else:
             yield _line((x, top + 4.5), (x + 14, top + 4.5), style, 1.2, dashed=style == "planned")
             yield _dot(x + 7, top + 4.5, style)
         width = 18 + len(label) * FONT_SIZE * 0.48
         yield _text((x + 18, top), label, align="left", width=width)
         x += width + 14
+    if chart.note:
+        yield _text((x, top), chart.note, align="left", colour="muted", width=CHART_WIDTH - x)
 
 
 def _series_chart(chart: Chart) -> tuple[list[str], float]:
@@ -149,36 +150,103 @@ def _series_chart(chart: Chart) -> tuple[list[str], float]:
 
 #: Bars a plan expects are light, so that the darker bars of what happened stand out on them.
 _BAR_COLOURS = {"planned": "rule"}
+#: Bars drawn with an outline: light ones that must still stand out from the paper.
+_BAR_OUTLINES = {"expected": "accent"}
+#: Where a bar sits in its row: its offset from the row's top and its height. Planned above actual,
+#: in two thin lanes; any other bar (the timeline, money) fills the row.
+_LANES = {"planned": (3.0, 5.0), "measured": (8.5, 5.0), "late": (8.5, 5.0)}
+_FULL_LANE = (3.5, 9.0)
+#: About how wide a character of the charts' font is, for the size of the row labels.
+_CHARACTER_WIDTH = FONT_SIZE * 0.5
 
 
-def _bar(frame: _Frame, bar: Bar) -> str:
-    top = frame.top + bar.row * ROW_HEIGHT + (3 if bar.style == "planned" else 8.5)
+def _bar(frame: _Frame, bar: Bar) -> Iterator[str]:
+    offset, height = _LANES.get(bar.style, _FULL_LANE)
+    top = frame.top + bar.row * ROW_HEIGHT + offset
     low, high = frame.x_range
     start, end = min(max(bar.start, low), high), min(max(bar.end, low), high)  # what lies outside is cut
     left, right = frame.x(start), max(frame.x(end), frame.x(start) + 2)
-    rect = f"rect(width: {_pt(right - left)}, height: 5pt, fill: {_colour(_BAR_COLOURS.get(bar.style, bar.style))})"
-    return f"place(dx: {_pt(left)}, dy: {_pt(top)}, {rect})"
+    yield f"place(dx: {_pt(left)}, dy: {_pt(top)}, {_rect(right - left, height, bar.style)})"
+    if bar.label:
+        yield _text((right + 3, top + height / 2 - 4), bar.label, align="left", colour="muted", width=80)
+
+
+def _rect(width: float, height: float, style: str) -> str:
+    outline = f", stroke: 0.6pt + {_colour(_BAR_OUTLINES[style])}" if style in _BAR_OUTLINES else ""
+    fill = _colour(_BAR_COLOURS.get(style, style))
+    return f"rect(width: {_pt(width)}, height: {_pt(height)}, fill: {fill}{outline})"
+
+
+def _label_width(chart: Chart) -> float:
+    """Room for the longest row label, within two fifths of the chart."""
+    longest = max((len(label) for label in chart.rows), default=0)
+    return min(max(_ROW_LABELS, longest * _CHARACTER_WIDTH + 8), CHART_WIDTH * 0.4)
+
+
+def _fitted(label: str, width: float) -> str:
+    """A row label cut short with an ellipsis if it would not fit (the table beside the chart has it whole)."""
+    room = int((width - 4) / _CHARACTER_WIDTH)
+    return label if len(label) <= room else label[: max(room - 1, 1)].rstrip() + "…"
 
 
 def _bar_chart(chart: Chart) -> tuple[list[str], float]:
     height = len(chart.rows) * ROW_HEIGHT
+    labels = _label_width(chart)
     x_range = chart.x_range or _x_range(chart.x_ticks)
-    frame = _Frame(_ROW_LABELS, _TOP, CHART_WIDTH - _ROW_LABELS - _RIGHT, height, x_range, (0, 1))
+    frame = _Frame(labels, _TOP, CHART_WIDTH - labels - _RIGHT, height, x_range, (0, 1))
     bottom = _TOP + height
     parts = list(_x_axis(frame, chart, bottom))
     for row, label in enumerate(chart.rows):
         y = _TOP + row * ROW_HEIGHT
         parts.append(_line((0, y + ROW_HEIGHT), (CHART_WIDTH - _RIGHT, y + ROW_HEIGHT), "rule", 0.3))
-        parts.append(_text((0, y + 4), label, align="left", width=_ROW_LABELS - 4))
-    parts.extend(_bar(frame, bar) for bar in chart.bars)
+        parts.append(_text((0, y + 4), _fitted(label, labels), align="left", width=labels - 4))
+    for bar in chart.bars:
+        parts.extend(_bar(frame, bar))
     parts.extend(_marker(frame, chart.marker, bottom))
     parts.extend(_legend(chart, bottom + _AXIS))
     return parts, bottom + _AXIS + _LEGEND
 
 
+#: A grid of small charts: three side by side, each this tall, its plotting area this tall.
+PANEL_COLUMNS, PANEL_HEIGHT, PANEL_PLOT = 3, 108.0, 64.0
+
+
+def _panel(panel: Panel, left: float, top: float) -> Iterator[str]:
+    width = CHART_WIDTH / PANEL_COLUMNS - 10
+    title = _fitted(f"{panel.title} · {panel.subtitle}" if panel.subtitle else panel.title, width)
+    yield _text((left, top), title, align="left", width=width)
+    y_values = [tick.at for tick in panel.y_ticks] or [0.0, 1.0]
+    labels = max(len(tick.label) for tick in panel.y_ticks) * _CHARACTER_WIDTH + 6 if panel.y_ticks else 10
+    x_range = panel.x_range or _x_range(panel.x_ticks)
+    frame = _Frame(left + labels, top + 24, width - labels - 8, PANEL_PLOT, x_range, (min(y_values), max(y_values)))
+    for tick in panel.y_ticks:
+        y = frame.y(tick.at)
+        yield _line((frame.left, y), (frame.left + frame.width, y), "rule", 0.4)
+        yield _text((frame.left - 3, y - 4), tick.label, align="right", colour="muted", width=labels - 3)
+    for tick in panel.x_ticks:
+        yield _text((frame.x(tick.at), frame.top + frame.height + 3), tick.label, colour="muted", width=30)
+    for series in panel.series:
+        yield from _series(frame, series)
+
+
+def _panel_chart(chart: Chart) -> tuple[list[str], float]:
+    parts: list[str] = []
+    for number, panel in enumerate(chart.panels):
+        row, column = divmod(number, PANEL_COLUMNS)
+        parts.extend(_panel(panel, column * CHART_WIDTH / PANEL_COLUMNS, row * PANEL_HEIGHT))
+    bottom = -(-len(chart.panels) // PANEL_COLUMNS) * PANEL_HEIGHT
+    if not chart.legend and not chart.note:
+        return parts, bottom
+    parts.extend(_legend(chart, bottom))
+    return parts, bottom + _LEGEND
+
+
 def draw(chart: Chart) -> str:
     """The chart as one Typst expression (a fixed-size ``box``), for code mode or after a ``#``."""
-    parts, height = _bar_chart(chart) if chart.bars else _series_chart(chart)
+    if chart.panels:
+        parts, height = _panel_chart(chart)
+    else:
+        parts, height = _bar_chart(chart) if chart.bars else _series_chart(chart)
     body = "\n  ".join(parts)
     return f"box(width: {_pt(CHART_WIDTH)}, height: {_pt(height)}, {{\n  {body}\n}})"
 

@@ -9,17 +9,22 @@ goes to the largest remainders.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import floor
+from typing import TypeVar
 
+from compiler.document import schedule
 from compiler.document.context import LayoutContext
 from compiler.document.links import anchor, link
-from compiler.document.markdown import Markdown
+from compiler.document.markdown import Markdown, escape
 from compiler.document.parts import AmountRow
+from compiler.messages.diagnostics import msg
 from compiler.model import Action
+
+_Label = TypeVar("_Label")
 
 
 def split(total: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
@@ -86,9 +91,87 @@ def objective_money(ctx: LayoutContext) -> dict[str, Money]:
     return found
 
 
+def axis_money(ctx: LayoutContext) -> dict[str | None, Money]:
+    """What each axis receives: the parts of its objectives (an axis with no objective below it holds its own)."""
+    found: dict[str | None, Money] = defaultdict(Money)
+    for identifier, money in objective_money(ctx).items():
+        found[ctx.axis_of(identifier)] += money
+    return found
+
+
+def year_money(ctx: LayoutContext) -> dict[int | None, Money]:
+    """Each action's budget spread over the years of its period, in proportion to its months in each.
+
+    The plan does not say when money is spent, so this is an estimate the documents state, in whole
+    units (the cents go to the first year); an action whose period is to be defined counts under ``None``.
+    """
+    found: dict[int | None, Money] = defaultdict(Money)
+    for action in ctx.plan.actions:
+        years = action_years(ctx, action)
+        if years is None:
+            found[None] += action_money(action)
+        for year, money in years or []:
+            found[year] += money
+    return found
+
+
+def action_years(ctx: LayoutContext, action: Action) -> list[tuple[int, Money]] | None:
+    """An action's budget spread over the years of its period, in proportion to its months in each
+    (whole units of currency, the odd cents in the first year); ``None`` when its period is to be defined."""
+    days = schedule.action_span(ctx.meta, action)
+    if days is None:
+        return None
+    money = action_money(action)
+    years = list(schedule.months_by_year(*days))
+    months = [count for _year, count in years]
+    secured, expected = _whole_parts(money.secured, months), _whole_parts(money.expected, months)
+    return [
+        (year, Money(part_secured, part_expected))
+        for (year, _months), part_secured, part_expected in zip(years, secured, expected, strict=True)
+    ]
+
+
+def _whole_parts(total: int, weights: Sequence[int]) -> list[int]:
+    """``total`` cents split in whole units of currency by ``weights``, the odd cents added to the first part."""
+    parts = [units * 100 for units in split(total // 100, weights)]
+    parts[0] += total % 100
+    return parts
+
+
+def lead_money(ctx: LayoutContext) -> dict[str, Money]:
+    """The budget of the actions each organisation or body leads; joint leaders share it equally."""
+    found: dict[str, Money] = defaultdict(Money)
+    for action in ctx.plan.actions:
+        money, equal = action_money(action), [1] * len(action.owners)
+        secured, expected = split(money.secured, equal), split(money.expected, equal)
+        for ref, part_secured, part_expected in zip(action.owners, secured, expected, strict=True):
+            found[ref.id] += Money(part_secured, part_expected)
+    return found
+
+
+def funder_money(ctx: LayoutContext) -> dict[str, Money]:
+    """The budget by funder (``""`` for a line with no funder); every declared funder has its entry."""
+    found: dict[str, Money] = defaultdict(Money, {funder.id: Money() for funder in ctx.plan.funders})
+    for action in ctx.plan.actions:
+        for line in action.budget:
+            key = line.funder.id if line.funder else ""
+            found[key] += Money(line.cents, 0) if line.secured else Money(0, line.cents)
+    return found
+
+
 def plan_money(ctx: LayoutContext) -> Money:
     """The whole budget of the plan."""
     return sum((action_money(action) for action in ctx.plan.actions), Money())
+
+
+def top_rows(
+    labelled: list[tuple[_Label, Money]], limit: int, others: Callable[[int], _Label]
+) -> list[tuple[_Label, Money]]:
+    """At most ``limit`` rows: the first ones, then the rest added up in one row labelled ``others(how many)``."""
+    if len(labelled) <= limit:
+        return labelled
+    kept, rest = labelled[: limit - 1], labelled[limit - 1 :]
+    return [*kept, (others(len(rest)), sum((money for _label, money in rest), Money()))]
 
 
 def rows(ctx: LayoutContext, labelled: Iterable[tuple[Markdown, Money]]) -> list[AmountRow]:
@@ -120,35 +203,41 @@ def by_objective(ctx: LayoutContext) -> list[AmountRow]:
 
 def by_funder(ctx: LayoutContext) -> list[AmountRow]:
     """The budget by funder, largest first (every declared funder has its row, where its anchor is)."""
-    found: dict[str, Money] = defaultdict(Money, {funder.id: Money() for funder in ctx.plan.funders})
-    for action in ctx.plan.actions:
-        for line in action.budget:
-            key = line.funder.id if line.funder else ""
-            found[key] += Money(line.cents, 0) if line.secured else Money(0, line.cents)
-    ranked = sorted(found.items(), key=lambda item: (-item[1].total, ctx.funder_name(item[0])))
-    return rows(ctx, ((_funder_label(ctx, identifier), money) for identifier, money in ranked))
+    return rows(ctx, ((funder_label(ctx, identifier), money) for identifier, money in ranked_funders(ctx)))
 
 
-def _funder_label(ctx: LayoutContext, identifier: str) -> Markdown:
+def ranked_funders(ctx: LayoutContext) -> list[tuple[str, Money]]:
+    """Every funder with its money, largest first (then by name)."""
+    return sorted(funder_money(ctx).items(), key=lambda item: (-item[1].total, ctx.funder_name(item[0])))
+
+
+def ranked_leads(ctx: LayoutContext) -> list[tuple[str, Money]]:
+    """Every lead organisation or body with the money of the actions it leads, largest first (then by name)."""
+    return sorted(lead_money(ctx).items(), key=lambda item: (-item[1].total, ctx.funder_name(item[0])))
+
+
+def by_axis(ctx: LayoutContext) -> list[AmountRow]:
+    """The budget of each strategic axis."""
+    money = axis_money(ctx)
+    return rows(ctx, ((link(a.id, f"{a.id} {a.title}"), money.get(a.id, Money())) for a in ctx.children[None]))
+
+
+def by_year(ctx: LayoutContext) -> list[AmountRow]:
+    """The budget of each year (an estimate: see ``year_money``), then what has no period yet."""
+    money = year_money(ctx)
+    years = sorted(year for year in money if year is not None)
+    labelled = [(Markdown(str(year)), money[year]) for year in years]
+    if None in money:
+        labelled.append((Markdown(escape(ctx.t(msg("Period to be defined")))), money[None]))
+    return rows(ctx, labelled)
+
+
+def by_lead(ctx: LayoutContext) -> list[AmountRow]:
+    """The budget of the actions each organisation or body leads, largest first."""
+    return rows(ctx, ((ctx.party(identifier), money) for identifier, money in ranked_leads(ctx)))
+
+
+def funder_label(ctx: LayoutContext, identifier: str) -> Markdown:
     if identifier in ctx.funder_names:
         return anchor(identifier, ctx.funder_names[identifier])
     return ctx.party(identifier)
-
-
-def by_year(action: Action) -> list[tuple[int, int]]:
-    """An action's budget spread over the years of its period in proportion to its months in each: (year, cents).
-
-    Nothing for an action within one year, with no budget, or without a start and an end: there
-    is no year to tell apart, or no period to spread over.
-    """
-    first = action.start.first_day() if action.start else None
-    last = action.end.last_day() if action.end and not action.ongoing else None
-    if first is None or last is None or last < first or first.year == last.year or not action.budget:
-        return []
-    months = {
-        year: (last.month if year == last.year else 12) - (first.month if year == first.year else 1) + 1
-        for year in range(first.year, last.year + 1)
-    }
-    unit = 100 if action.total_cents % 100 == 0 else 1  # whole amounts spread in whole units
-    parts = split(action.total_cents // unit, list(months.values()))
-    return [(year, part * unit) for year, part in zip(months, parts, strict=True)]

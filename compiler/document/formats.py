@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal, format_percent, get_group_symbol
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name, get_group_symbol
 
 from compiler.messages.tags import LanguageTag, parse
 
@@ -110,6 +110,17 @@ class Formats:
                     whole, self.currency, self._whole_money, locale=self.locale, currency_digits=False
                 )
             return format_currency(Decimal(cents).scaleb(-2), self.currency, locale=self.locale)
+
+    def amount(self, cents: int) -> str:
+        """``1.250.000``, ``12.000,50``: an amount without its currency, for a chart whose axis names it."""
+        with localcontext(prec=_DIGITS):
+            if cents % 100 == 0:
+                return format_decimal(Decimal(cents // 100), locale=self.locale)
+            return format_decimal(Decimal(cents).scaleb(-2), "#,##0.00", locale=self.locale)
+
+    def currency_name(self) -> str:
+        """The currency's name in the locale: ``euro``."""
+        return str(get_currency_name(self.currency, locale=self.locale))
 
     def number(self, value: Decimal) -> str:
         """``1.250``, ``12,5``: grouping and decimal mark of the locale, every decimal written kept."""

@@ -6,6 +6,7 @@ them; ``Markdown`` values (links, descriptive text) were made safe by ``document
 
 from __future__ import annotations
 
+from compiler.charts import Chart
 from compiler.document import (
     annexes,
     budget,
@@ -19,7 +20,10 @@ from compiler.document import (
 )
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown
-from compiler.document.parts import PlanDocument
+from compiler.document.parts import AxisView, ChartView, PlanDocument, Summary, TimelineGroup
+from compiler.document.plan_charts import budget_charts
+from compiler.document.summary import plan_summary
+from compiler.document.timeline import timeline
 from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Plan, natural_key
@@ -33,6 +37,8 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
     vision, context = plan.vision, plan.context
     indicators = sorted(plan.indicators, key=lambda i: natural_key(i.id))
     approvals = annexes.approvals(ctx) if plan.approvals else None
+    axes = [objectives.axis(ctx, axis) for axis in ctx.children[None]]
+    at_a_glance, groups, money_charts = plan_summary(ctx), timeline(ctx), budget_charts(ctx)
     return PlanDocument(
         lang=ctx.meta.lang,
         draft=ctx.meta.status != "approved",
@@ -45,7 +51,7 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         laws=[front.law(ctx, law) for law in context.legal_framework] if context else [],
         organisation_groups=parties.organisation_groups(ctx),
         bodies=[parties.body(ctx, body) for body in plan.governance],
-        axes=[objectives.axis(ctx, axis) for axis in ctx.children[None]],
+        axes=axes,
         sheet_groups=sheets.sheet_groups(ctx),
         objective_grids=tables.objective_grids(ctx),
         organisation_grids=tables.organisation_grids(ctx),
@@ -66,4 +72,26 @@ def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -
         organisation_sheets=organisation_sheets.organisation_sheets(ctx),
         sheets_title=translate(msg("Organisation sheets")),
         glossary=glossary.glossary(ctx),
+        summary=at_a_glance,
+        consultation=front.consultation(ctx),
+        timeline=groups,
+        budget_by_axis=budget.by_axis(ctx),
+        budget_by_year=budget.by_year(ctx),
+        budget_by_lead=budget.by_lead(ctx),
+        budget_charts=money_charts,
+        charts=_charts(at_a_glance, axes, groups, money_charts),
     )
+
+
+def _charts(
+    at_a_glance: Summary, axes: list[AxisView], groups: list[TimelineGroup], money: dict[str, ChartView]
+) -> tuple[Chart, ...]:
+    """Every chart of the document, in document order (the order the pictures are drawn in)."""
+    views = [at_a_glance.chart] if at_a_glance.chart else []
+    for axis in axes:
+        views += [
+            objective.chart for objective in [*([axis.own] if axis.own else []), *axis.objectives] if objective.chart
+        ]
+    views += [view for group in groups for view in group.charts]
+    views += list(money.values())
+    return tuple(view.chart for view in views)

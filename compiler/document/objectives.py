@@ -8,7 +8,8 @@ from compiler.document.context import LayoutContext
 from compiler.document.labels import CATEGORY_LABELS, DIRECTION_LABELS
 from compiler.document.links import anchor, ident, joined, link
 from compiler.document.markdown import Markdown, escape, inline
-from compiler.document.parts import ActionRow, AxisView, IndicatorRow, ObjectiveView
+from compiler.document.parts import ActionRow, AxisView, ChartView, IndicatorRow, ObjectiveView
+from compiler.document.plan_charts import chart_view, indicators_chart
 from compiler.messages.diagnostics import msg
 from compiler.model import Action, Indicator, Objective
 
@@ -45,7 +46,14 @@ def objective(ctx: LayoutContext, objective: Objective) -> ObjectiveView:
             [split_note(ctx, a, objective.id, parts[a.id]) for a in funded if len(a.objectives) > 1]
         ),
         with_progress=any(row.progress for row in indicators),
+        chart=_indicators_chart(ctx, objective),
     )
+
+
+def _indicators_chart(ctx: LayoutContext, objective: Objective) -> ChartView | None:
+    chart = indicators_chart(ctx, objective)
+    caption = msg("Indicators of objective {id}, from baseline to target", id=objective.id)
+    return chart_view(chart, ctx.t(caption)) if chart else None
 
 
 def _after_caption(notes: list[str]) -> Markdown:

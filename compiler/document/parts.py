@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from compiler.charts import Chart
 from compiler.document.markdown import Markdown
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """One of planc's charts where the document places it: its placeholder's id and caption, and the chart."""
+
+    id: Markdown  #: the chart's id, the placeholder block's id
+    caption: str
+    chart: Chart
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,18 @@ class Cover:
     approvals: list[tuple[Markdown, Markdown]] = field(default_factory=list)  #: this version's: who, which act
     approvals_complete: bool = False
     for_whom: str | None = None  #: the organisation a document of its own is for
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    """The box near the start of a plan in draft or under review: to whom comments go, by when, how."""
+
+    deadline: str
+    contact: str
+    email: str  #: shown as written, never made into a link
+    address: str
+    how: Markdown | None
+    url: Markdown  #: a link to the form, or nothing
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,7 @@ class ObjectiveView:
     budget_total: str
     budget_note: Markdown  #: follows the caption: how shared actions are counted
     with_progress: bool = False
+    chart: ChartView | None = None  #: its indicators from baseline to target, after their table
 
 
 @dataclass(frozen=True)
@@ -296,6 +319,48 @@ class Approvals:
 
 
 @dataclass(frozen=True)
+class TimelineRow:
+    """An action in the timeline's table: its period as written and the quarters the chart shows."""
+
+    id: Markdown
+    title: str
+    period: str
+    quarters: str
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """The timeline of one axis (or of the actions with no objective): its charts and its table."""
+
+    anchor: Markdown
+    label: str  #: the axis's id
+    title: str
+    charts: list[ChartView]
+    rows: list[TimelineRow]
+
+
+@dataclass(frozen=True)
+class AxisSummary:
+    """An axis in the summary: how many objectives and actions it has, and its money."""
+
+    objectives: int
+    actions: int
+    money: AmountRow  #: its label is the axis, linked
+
+
+@dataclass(frozen=True)
+class Summary:
+    """“The plan at a glance”: key figures, the axes with their money, the money by source, who leads most."""
+
+    figures: list[tuple[str, str]]  #: (what, how many or how much), in order
+    axes: list[AxisSummary]
+    axes_total: AxisSummary
+    funders: list[AmountRow]
+    leaders: list[tuple[Markdown, int]]  #: who leads the most actions, and how many
+    chart: ChartView | None
+
+
+@dataclass(frozen=True)
 class PlanDocument:
     """Everything the templates place, in document order."""
 
@@ -329,6 +394,14 @@ class PlanDocument:
     organisation_sheets: list[OrganisationSheet] = field(default_factory=list)
     sheets_title: str = ""  #: the heading of the organisations' sheets (the plan's chapter, or one's own document)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    summary: Summary | None = None
+    consultation: ConsultationView | None = None
+    timeline: list[TimelineGroup] = field(default_factory=list)
+    budget_by_axis: list[AmountRow] = field(default_factory=list)
+    budget_by_year: list[AmountRow] = field(default_factory=list)
+    budget_by_lead: list[AmountRow] = field(default_factory=list)
+    budget_charts: dict[str, ChartView] = field(default_factory=dict)  #: by axis, year, lead and funder
+    charts: tuple[Chart, ...] = ()  #: every chart the Markdown leaves a placeholder for
 
 
 @dataclass(frozen=True)

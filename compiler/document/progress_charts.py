@@ -52,7 +52,8 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def _target_label(ctx: LayoutContext, target: Measure) -> str:
+def target_label(ctx: LayoutContext, target: Measure) -> str:
+    """A target's value as a chart labels it: ``≥ 30``, ``10–20``."""
     value = ctx.value(target.value)
     if target.comparator == "between" and target.up_to is not None:
         return f"{value}–{ctx.formats.number(target.up_to)}"
@@ -68,7 +69,7 @@ def indicator_chart(ctx: LayoutContext, progress: IndicatorProgress) -> Chart | 
         return None
     plan_marks = [Mark(year_end(m.year), float(m.value), ctx.value(m.value)) for m in planned]
     if indicator.target is not None and plan_marks:
-        plan_marks[-1] = Mark(plan_marks[-1].x, plan_marks[-1].y, _target_label(ctx, indicator.target))
+        plan_marks[-1] = Mark(plan_marks[-1].x, plan_marks[-1].y, target_label(ctx, indicator.target))
     baseline = [plan_marks[0]] if indicator.baseline is not None else []
     data = [
         Mark(position(m.period.last_day() or ctx.as_of), float(m.value), ctx.value(m.value))

@@ -38,13 +38,21 @@ def sheet(ctx: LayoutContext, action: Action) -> ActionSheet:
         label=action.id,
         owner_label=ctx.t(msg("Joint owners") if len(action.owners) > 1 else msg("Owner")),
         budget_split=budget_split(ctx, action),
-        by_year="; ".join(f"{year}: {ctx.formats.money(cents)}" for year, cents in budget.by_year(action)),
+        by_year=_by_year(ctx, action),
         indicators=[
             link(indicator.id, f"{indicator.id} {indicator.name}")
             for ref in action.objectives
             for indicator in ctx.indicators_of.get(ref.id, [])
         ],
     )
+
+
+def _by_year(ctx: LayoutContext, action: Action) -> str:
+    """``2025: 4.000 €; 2026: 12.000 €`` as the budget by year counts it, or nothing for a single year."""
+    years = budget.action_years(ctx, action) if action.budget else None
+    if not years or len(years) < 2:
+        return ""
+    return "; ".join(f"{year}: {ctx.formats.money(money.total)}" for year, money in years)
 
 
 def budget_split(ctx: LayoutContext, action: Action) -> Markdown:

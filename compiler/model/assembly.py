@@ -18,6 +18,7 @@ from compiler.model.objects import (
     Action,
     ActionStatus,
     Body,
+    Consultation,
     Context,
     Funder,
     FundingLine,
@@ -39,7 +40,7 @@ from compiler.model.record import approval, observation
 from compiler.model.terms import glossary_term
 from compiler.sources import SourceFile
 
-MAPPING_SECTIONS = ("plan", "vision", "context", "monitoring")
+MAPPING_SECTIONS = ("plan", "vision", "context", "monitoring", "consultation")
 LIST_SECTIONS = (
     "organisations",
     "governance",
@@ -94,6 +95,7 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         observations=tuple(filter(None, map(observation, lists["observations"]))),
         approvals=tuple(filter(None, map(approval, lists["approvals"]))),
         monitoring=_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
+        consultation=_consultation(mappings["consultation"]) if "consultation" in mappings else None,
         measurements=tuple(filter(None, map(_measurement, lists["measurements"]))),
         statuses=tuple(filter(None, map(_action_status, lists["statuses"]))),
         glossary=tuple(filter(None, map(glossary_term, lists["glossary"]))),
@@ -329,6 +331,16 @@ def _monitoring(item: Fields) -> Monitoring | None:
     if day is None:
         return None
     return Monitoring(day, item.where(), item.flag("illustrative"), item.text("note"))
+
+
+def _consultation(item: Fields) -> Consultation | None:
+    contact, deadline = item.text("contact"), item.date("deadline")
+    if contact is None or deadline is None:
+        return None
+    address = _address(item.child("address")) if "address" in item.data else None
+    return Consultation(
+        contact, deadline, item.where(), item.text("email"), address, item.text("how"), item.text("url")
+    )
 
 
 def _measurement(item: Fields) -> Measurement | None:

@@ -339,6 +339,19 @@ class Monitoring:
 
 
 @dataclass(frozen=True)
+class Consultation:
+    """While the plan is a draft or under review: to whom comments go, by when and how."""
+
+    contact: str
+    deadline: PlanDate
+    where: Where
+    email: str | None = None
+    address: str | None = None
+    how: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Measurement:
     """An indicator's measured value in a period (a year, month or day)."""
 
@@ -391,6 +404,7 @@ class Plan:
     observations: tuple[Observation, ...] = ()
     approvals: tuple[Approval, ...] = ()
     monitoring: Monitoring | None = None
+    consultation: Consultation | None = None
     measurements: tuple[Measurement, ...] = ()
     statuses: tuple[ActionStatus, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()

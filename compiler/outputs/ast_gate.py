@@ -33,9 +33,10 @@ ALLOWED_CLASSES = frozenset(
         "changed-paren",
         "action-sheet",  # an action's card: a definition list of its facts
         "action-index",  # the index of actions (the PDF adds each sheet's page)
+        "consultation",  # the consultation box of a plan in draft or under review
     }
 )
-ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading"})
+ALLOWED_STYLES = frozenset({"Cover", "Title", "Subtitle", "Cover Meta", "Cover Parties", "TOC Heading", "Consultation"})
 _ANCHOR = re.compile(r"(?:sec:)?[A-Za-z][A-Za-z0-9._:-]*")
 
 _KEEP_BLOCKS = frozenset({"Plain", "Para", "BulletList", "OrderedList", "DefinitionList", "Header", "Table", "Div"})

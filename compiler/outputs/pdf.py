@@ -30,6 +30,7 @@ _TYPST_DIVS = {
     "cover-parties": "planc-cover-parties",
     "action-sheet": "planc-sheet",
     ROWS_WHOLE: "planc-rows-whole",
+    "consultation": "planc-consultation",
 }
 #: Typst functions and keywords that read files or run code: never called by planc's PDF.
 FORBIDDEN_CALLS = frozenset(
