@@ -151,6 +151,18 @@ def reconcile(tables: list[Table], lines: list[str], plan: Path) -> None:
     # axis, year, lead, source) that adds up to the chapter's totals; by axis, each axis gets the sum
     # of its objectives' totals.
     others = [t for t in money if t not in (by_objective, by_funder) and t.rows[0][0] != "Azione"]
+    # The organisations' sheets: what each funds adds up to its row of the chapter's table by funder;
+    # the tables of the actions it leads or is a partner in show each action's whole budget (as stated).
+    provided = [t for t in others if t.rows[0][0] == "Risorse conferite"]
+    funder_rows = {row[0]: amount(row[by_funder.rows[0].index("Totale")]) for row in by_funder.rows[1:-1]}
+    for table in provided:
+        _header, *body, last = table.rows
+        assert last[0] == "Totale" and sum(amount(row[1]) for row in body) == amount(last[1]), table.caption
+        name = table.caption.split(":")[0]  # the chapter names a funder by its short name, when it has one
+        (row_total,) = [cents for funder, cents in funder_rows.items() if funder in name]
+        assert amount(last[1]) == row_total, table.caption
+    assert provided, "no organisation sheet shows what it funds"
+    others = [t for t in others if t not in provided and not t.rows[0][0].startswith("Azione ")]
     figures = [t for t in others if t.rows[0][-1] == "Budget"]
     assert [amount(t.rows[1][-1]) for t in figures] == [total] * len(figures)
     axes = written_axes(plan)
