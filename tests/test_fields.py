@@ -122,8 +122,8 @@ SHOWN: dict[str, list[Shown]] = {
     "actions[].budget_shares[].objective": ["quote indicate dall’azione: OB-1.1 37%, OB-1.2 63%"],
     "actions[].budget_shares[].percent": ["quote indicate dall’azione: OB-1.1 37%, OB-1.2 63%"],
     "funders[].id": [Anchor("fondo-valle")],
-    "observations[].on": [Heading("AZ-01 Sportello itinerante", 2, "10.1 AZ-01")],
-    "observations[].removed": [Heading("AZ-09 (non più nel piano)", 2, "10.2 AZ-09")],
+    "observations[].on": [Heading("AZ-01 Sportello itinerante", 2, "11.1 AZ-01")],
+    "observations[].removed": [Heading("AZ-09 (non più nel piano)", 2, "11.2 AZ-09")],
     "observations[].organisation": ["Osservatrice Uno della valle — Municipio Esempio"],
     "observations[].date": ["10 febbraio 2025", "11 febbraio 2025", "12 febbraio 2025"],
     "observations[].origin": [
