@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import unicodedata
 import zipfile
@@ -69,6 +70,26 @@ class Html(HTMLParser):
 
     def ids(self) -> set[str]:
         return {element.attributes["id"] for element in self.elements if "id" in element.attributes}
+
+
+def planc_chart_drawings(page: Html) -> list[str]:
+    """The SVG drawings of planc's own charts, the only images a page may hold.
+
+    Each image is one chart's ``<figure class="chart">``, an SVG inside the page (nothing fetched)
+    made of drawing elements only (nothing that runs), with a text alternative.
+    """
+    images = page.tags("img")
+    figures = [f for f in page.tags("figure") if f.attributes.get("class") == "chart"]
+    assert len(images) == len(figures)
+    drawings = []
+    for image in images:
+        source = image.attributes["src"]
+        assert source.startswith("data:image/svg+xml;base64,") and len(image.attributes.get("alt", "")) > 40
+        svg = base64.b64decode(source.split(",", 1)[1]).decode("utf-8")
+        assert set(re.findall(r"<([A-Za-z]\w*)", svg)) <= {"svg", "g", "defs", "symbol", "use", "path"}
+        assert all(href.startswith("#") for href in re.findall(r'href="([^"]*)"', svg))
+        drawings.append(svg)
+    return drawings
 
 
 @dataclass

@@ -358,6 +358,7 @@ class Summary:
     funders: list[AmountRow]
     leaders: list[tuple[Markdown, int]]  #: who leads the most actions, and how many
     chart: ChartView | None
+    money: bool = True  #: False when the plan states no budget: no amounts at all, rather than 0 €
 
 
 @dataclass(frozen=True)

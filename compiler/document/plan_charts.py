@@ -7,6 +7,7 @@ chart's note names once; the exact amounts are in the table.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from compiler.charts import Bar, Chart, Mark, Panel, Series, Tick
@@ -179,7 +180,10 @@ def indicators_chart(ctx: LayoutContext, objective: Objective) -> Chart | None:
     if not found:
         return None
     items = "; ".join(
-        f"{i.id} {i.name}" + (f" ({i.unit})" if i.unit else "") + ": " + ", ".join(ctx.measure(m) for m in measures)
+        f"{i.id} {i.name}"
+        + (f" ({i.unit})" if i.unit else "")
+        + ": "
+        + ", ".join(ctx.measure(replace(m, note=None)) for m in measures)
         for i, measures in found
     )
     return Chart(

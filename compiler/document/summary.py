@@ -38,6 +38,7 @@ def plan_summary(ctx: LayoutContext) -> Summary:
         funders=_funders(ctx),
         leaders=_leaders(ctx),
         chart=_chart(ctx),
+        money=bool(total.total),
     )
 
 
@@ -55,7 +56,7 @@ def _figures(ctx: LayoutContext, total: Money) -> list[tuple[str, str]]:
     ]
     figures = [(ctx.t(msg("Period")), period)] if period else []
     figures += [(ctx.t(label), str(count)) for label, count in counts]
-    return [*figures, (ctx.t(msg("Budget")), ctx.formats.money(total.total))]
+    return [*figures, (ctx.t(msg("Budget")), ctx.formats.money(total.total))] if total.total else figures
 
 
 def _axes(ctx: LayoutContext) -> list[AxisSummary]:
