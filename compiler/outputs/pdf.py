@@ -17,7 +17,7 @@ from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, placeholder, typst_figure
-from compiler.outputs.table_columns import ROWS_WHOLE, fit_columns
+from compiler.outputs.table_columns import ROWS_WHOLE, fit_columns, text_lines
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
@@ -32,6 +32,10 @@ _TYPST_DIVS = {
     ROWS_WHOLE: "planc-rows-whole",
     "consultation": "planc-consultation",
 }
+#: An action sheet of at most this many lines of this many characters (its text at 9.5 pt, a fact's
+#: label and value on one line) is kept on one page: well under the page's 50 or so, as the estimate is rough.
+SHEET_LINE_CHARACTERS = 90
+SHEET_LINES_KEPT = 40
 #: Typst functions and keywords that read files or run code: never called by planc's PDF.
 FORBIDDEN_CALLS = frozenset(
     {"read", "include", "import", "plugin", "json", "yaml", "csv", "xml", "toml", "cbor", "image", "eval"}
@@ -130,6 +134,9 @@ def _typst_div(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     inner = decorate(block["c"][1], lambda inner_block: _typst_blocks(inner_block, pictures))
     if function is None:
         return inner
+    if function == "planc-sheet":  # estimated here: measured in Typst, 1,000 sheets doubled its time
+        whole = text_lines(block["c"][1], SHEET_LINE_CHARACTERS) <= SHEET_LINES_KEPT
+        function += f"(whole: {'true' if whole else 'false'})"
     return [raw_block("typst", f"#{function}["), *inner, raw_block("typst", "]")]
 
 

@@ -62,10 +62,13 @@ def row_lines(row: list[Any], shares: list[float], line: float = LINE_CHARACTERS
     """About how many lines the tallest cell of a row takes, its column being ``shares`` of the line."""
     tallest = 1
     for cell, share in zip(row[1], shares, strict=False):
-        room = max(1.0, share * line - PADDING)
-        lines = sum(max(1, math.ceil(_width(part) / room)) for part in _text(cell[4]).rstrip("\n").split("\n"))
-        tallest = max(tallest, lines)
+        tallest = max(tallest, text_lines(cell[4], max(1.0, share * line - PADDING)))
     return tallest
+
+
+def text_lines(blocks: list[Any], room: float) -> int:
+    """About how many lines ``blocks`` take on a line of ``room`` characters (each paragraph at least one)."""
+    return sum(max(1, math.ceil(_width(part) / room)) for part in _text(blocks).rstrip("\n").split("\n"))
 
 
 def _fitted(table: Node, line: float) -> list[list[Any]]:
