@@ -93,10 +93,9 @@ publish: $(VENV)/.runtime
 # The Noto fonts the PDF uses for scripts Typst's own fonts lack (Arabic, Hebrew, Devanagari, CJK, ...;
 # compiler/glyphs says which): Debian's packages, installed with apt when one of their files is missing.
 # Without them `planc check` warns (missing-font) and the PDF shows □ for that text. PLANC_SKIP_FONTS=1
-# skips the install. Carlito: LibreOffice's Calibri (same metrics), the DOCX's font.
+# skips the install.
 FONT_PACKAGES := fonts-noto-core:/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf \
-	fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
-	fonts-crosextra-carlito:/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf
+	fonts-noto-cjk:/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc
 
 ifeq ($(PLANC_SKIP_FONTS),1)
 install_fonts = @echo "fonts: not installed (PLANC_SKIP_FONTS=1)"

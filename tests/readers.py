@@ -111,6 +111,13 @@ class Docx:
     def text(self) -> str:
         return " ".join(" ".join(node.text or "" for node in self.body.iter(f"{W}t")).split())
 
+    @property
+    def text_after_contents(self) -> str:
+        """The text of the body without its table of contents (which repeats the headings)."""
+        body = self.body.find(f"{W}body")
+        parts = [node for node in (body if body is not None else []) if node.tag != f"{W}sdt"]
+        return " ".join(" ".join(t.text or "" for part in parts for t in part.iter(f"{W}t")).split())
+
     def styles_used(self) -> set[str]:
         return {node.attrib[f"{W}val"] for node in self.body.iter(f"{W}pStyle")}
 

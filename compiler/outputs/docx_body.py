@@ -48,17 +48,24 @@ _HEADING = re.compile(
 _PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:tab ?/>")
 
 
-def fill_contents(xml: str) -> str:
-    """The document with its table of contents' field and entries in place (none if it has no such place)."""
+def fill_contents(xml: str, right_to_left: bool = False) -> str:
+    """The document with its table of contents' field and entries in place (none if it has no such place).
+
+    ``right_to_left``: its paragraphs are right-to-left ones, as pandoc makes every other.
+    """
     start = xml.find(_MARK)
     place = xml.find(_FIELD_PLACE, start)
     if start < 0 or place < 0:
         return xml
+    bidi = "<w:bidi />" if right_to_left else ""
     entries = [
-        _entry(int(match["level"]), match["name"], match["body"])
+        _entry(int(match["level"]), match["name"], match["body"], bidi)
         for match in _HEADING.finditer(xml, place)
         if int(match["level"]) <= CONTENTS_DEPTH
     ]
+    heading = '<w:pStyle w:val="TOCHeading" />'
+    xml = xml[:start] + xml[start:place].replace(heading, heading + bidi) + xml[place:]
+    place += len(bidi)
     return xml[:place] + _field(entries) + xml[place + len(_FIELD_PLACE) :]
 
 
@@ -77,13 +84,13 @@ def _field(entries: list[str]) -> str:
     return first[:at] + begin + first[at:] + "".join(entries[1:]) + end
 
 
-def _entry(level: int, bookmark: str | None, body: str) -> str:
+def _entry(level: int, bookmark: str | None, body: str, bidi: str) -> str:
     """One line of the table of contents: the heading's number and text, linked to it."""
     runs = "".join(
         f'<w:r><w:t xml:space="preserve">{piece[1]}</w:t></w:r>' if piece[1] is not None else "<w:r><w:tab /></w:r>"
         for piece in _PIECE.finditer(body)
     )
-    style = f'<w:pPr><w:pStyle w:val="TOC{level}" /></w:pPr>'
+    style = f'<w:pPr><w:pStyle w:val="TOC{level}" />{bidi}</w:pPr>'
     if not bookmark:
         return f"<w:p>{style}{runs}</w:p>"
     return f'<w:p>{style}<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink></w:p>'

@@ -69,8 +69,9 @@ def finish(
 
 def finished_body(xml: str, chrome: PageChrome) -> str:
     """The body with its table of contents filled in, its table rows kept whole, right to left if the plan is."""
-    xml = docx_body.keep_rows_whole(docx_body.fill_contents(xml))
-    return right_to_left(xml) if chrome.direction == "rtl" else xml
+    rtl = chrome.direction == "rtl"
+    xml = docx_body.keep_rows_whole(docx_body.fill_contents(xml, rtl))
+    return right_to_left(xml) if rtl else xml
 
 
 def styles_language(xml: str, chrome: PageChrome) -> str:
