@@ -119,7 +119,7 @@ $(VENV)/.fonts: | $(BIN)/python
 	$(install_fonts)
 	@touch $@
 
-# Real clients for tests/test_clients.py: Debian's Chromium, qpdf, poppler, LibreOffice and a JRE
+# Real clients for tests/test_clients.py: Debian's Chromium, qpdf, poppler, LibreOffice (with Carlito) and a JRE
 # (apt, only the packages whose command is missing) and the npm packages pinned in package-lock.json
 # (`npm ci` when node_modules is older than the lock; --ignore-scripts: vnu-jar's postinstall would
 # look for Java and could try to download one). A second run does nothing. PLANC_SKIP_CLIENTS=1
@@ -127,6 +127,8 @@ $(VENV)/.fonts: | $(BIN)/python
 CLIENT_TOOLS := chromium:chromium qpdf:qpdf pdftotext:poppler-utils pdffonts:poppler-utils \
 	soffice:libreoffice-writer-nogui java:default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Carlito: Calibri's metric twin, so that LibreOffice lays out planc's DOCX as Word does.
+CARLITO := /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf
 
 .PHONY: clients
 ifeq ($(PLANC_SKIP_CLIENTS),1)
@@ -134,7 +136,8 @@ clients:
 	@echo "clients: not installed (PLANC_SKIP_CLIENTS=1); tests/test_clients.py skips"
 else
 clients: node_modules/.installed
-	@missing="$$(for pair in $(CLIENT_TOOLS); do command -v "$${pair%%:*}" >/dev/null || echo "$${pair#*:}"; done | sort -u)"; \
+	@missing="$$({ for pair in $(CLIENT_TOOLS); do command -v "$${pair%%:*}" >/dev/null || echo "$${pair#*:}"; done; \
+		[ -e $(CARLITO) ] || echo fonts-crosextra-carlito; } | sort -u)"; \
 	if [ -n "$$missing" ]; then \
 		echo "clients: installing" $$missing; \
 		$(SUDO) apt-get update -qq && \

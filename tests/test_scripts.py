@@ -163,12 +163,9 @@ def test_make_installs_the_packages_of_every_font_the_glyph_table_knows() -> Non
     pairs = re.search(r"^FONT_PACKAGES := (.*?)(?<!\\)\n", makefile, re.M | re.S)
     assert pairs is not None
     listed = dict(pair.split(":", 1) for pair in pairs.group(1).replace("\\\n", " ").split())
-    pdf_fonts = {family.package for family in FAMILIES}
-    # The PDF's fonts, plus Carlito: LibreOffice's metric twin of Calibri, the DOCX's font.
-    assert set(listed) == pdf_fonts | {"fonts-crosextra-carlito"}
+    assert set(listed) == {family.package for family in FAMILIES}
     for package, path in listed.items():
-        if package in pdf_fonts:
-            assert any(path == f"/usr/share/fonts/{name}" for f in FAMILIES if f.package == package for name in f.files)
+        assert any(path == f"/usr/share/fonts/{name}" for f in FAMILIES if f.package == package for name in f.files)
 
 
 def test_the_installed_fonts_are_those_the_glyph_table_was_made_from() -> None:
