@@ -137,6 +137,42 @@ def written_axes(plan: Path) -> dict[str, str]:
     return axes
 
 
+def written_organisations(plan: Path) -> dict[str, str]:
+    """Each organisation's name and id, as written in the YAML files."""
+    found: dict[str, str] = {}
+    for path in sorted(plan.glob("*.yaml")):
+        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("organisations", []):
+            found[entry["name"]] = entry["id"]
+    return found
+
+
+def organisation_tables(tables: list[Table], plan: Path) -> int:
+    """The organisations' sheets: each action's amount is its whole written budget, each organisation's
+    funds are exactly the budget lines it funds (secured and expected as written). Return how many tables."""
+    actions = {action["id"]: action for action in written_actions(plan)}
+    organisations = written_organisations(plan)
+    checked = 0
+    for table in tables:
+        header = table.rows[0][0]
+        if header in ("Azione di cui è responsabile", "Azione in cui è partner"):
+            for row in table.rows[1:]:
+                budget = actions[row[0].split()[0]].get("budget", [])
+                assert amount(row[-1]) == sum(int(Decimal(str(line["amount"])) * 100) for line in budget), row
+        elif header == "Risorse conferite":
+            funder = organisations[table.caption.split(":")[0]]
+            lines = [line for action in actions.values() for line in action.get("budget", [])]
+            mine = [line for line in lines if line["funder"] == funder]
+            _header, *body, last = table.rows
+            assert sorted(amount(row[1]) for row in body) == sorted(int(Decimal(str(x["amount"])) * 100) for x in mine)
+            secured = sum(int(Decimal(str(x["amount"])) * 100) for x in mine if x["status"] == "secured")
+            assert amount(last[1]) == sum(amount(row[1]) for row in body)
+            assert amounts(last[2]) == [secured, amount(last[1]) - secured], last
+        else:
+            continue
+        checked += 1
+    return checked
+
+
 def reconcile(tables: list[Table], lines: list[str], plan: Path) -> None:
     money = [t for t in tables if any(MONEY.search(cell) for row in t.rows for cell in row)]
     (by_objective,) = [t for t in money if t.rows[0][0] == "Obiettivo"]
@@ -146,6 +182,7 @@ def reconcile(tables: list[Table], lines: list[str], plan: Path) -> None:
     total, secured = written_budget(plan)
     assert totals == funder_totals == (secured, total - secured, total)
     tables_of = dict(objective_tables(money, written_parts(plan)))
+    assert organisation_tables(money, plan) > 0  # the organisations' sheets, against the YAML
     assert tables_of == {identifier: cents for identifier, cents in chapter.items() if cents}
     # Every other table showing money is the summary's figures or a secured/expected/total table (by
     # axis, year, lead, source) that adds up to the chapter's totals; by axis, each axis gets the sum

@@ -41,8 +41,9 @@ def test_hostile_text_is_literal_in_html_docx_and_pdf(case: Path, tmp_path: Path
     planc_chart_drawings(page)  # the only images are planc's own charts
     assert all(not name.startswith("on") for element in page.elements for name in element.attributes)
     styled = {(e.tag, e.attributes["style"]) for e in page.elements if "style" in e.attributes}
-    # pandoc's own: column widths, and the right alignment of planc's money columns
-    assert {tag for tag, style in styled if style != "text-align: right;"} <= {"col", "table"}
+    # pandoc's own: column widths, the right alignment of planc's money columns, the centred marks of its matrices
+    aligned = {"text-align: right;", "text-align: center;"}
+    assert {tag for tag, style in styled if style not in aligned} <= {"col", "table"}
     assert all(a.attributes.get("href", "#").startswith(ALLOWED_LINKS) for a in page.tags("a"))
     assert page.tags("title") and "Hijacked" not in (out / "plan.html").read_text(encoding="utf-8").split("</head>")[0]
     for name in ("plan.html", "plan.docx", "plan.pdf"):

@@ -141,9 +141,12 @@ def test_ongoing_and_jointly_led_actions(built: dict[str, Path]) -> None:
     shown_everywhere(built["ongoing-action"], "marzo 2025 – in corso")
     shown_everywhere(built["joint-leadership"], "Responsabili (congiunti)")
     html = Html.read(built["joint-leadership"] / "plan.html").text
-    matrix = html.split("Organizzazioni e azioni")[-1]
-    assert re.search(r"Comune di Prova AZ-01 —", matrix) and re.search(r"Associazione Alfa AZ-01 —", matrix)
-    assert re.search(r"Cooperativa sociale Beta — AZ-01", matrix)
+    grid = html.split("Organizzazioni e organi in ciascun asse")[-1].split("Schede delle organizzazioni")[0]
+    assert "Comune di Prova R Associazione Alfa R Cooperativa sociale Beta P" in grid  # two leads, one partner
+    sheets = html.split("Schede delle organizzazioni")[-1]
+    assert "AZ-01 Sportello di quartiere (insieme a Associazione Alfa)" in sheets
+    assert "AZ-01 Sportello di quartiere (insieme a Comune di Prova)" in sheets
+    assert re.search(r"Cooperativa sociale Beta .*Partner in: 1", sheets)
 
 
 def test_organisations_show_types_legal_form_codes_and_contacts(built: dict[str, Path]) -> None:
