@@ -63,15 +63,25 @@ def runs(paragraph: Paragraph) -> list[Run]:
     return found
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")
+
+
 def _heading(paragraph: Paragraph) -> bool:
     return paragraph.style is not None and (paragraph.style.name or "").startswith("Heading")
+
+
+def _title(paragraph: Paragraph) -> str:
+    """A heading's text without the section number pandoc writes before it (``11``, ``3.2``)."""
+    return _SECTION_NUMBER.sub("", paragraph.text, count=1)
 
 
 def find(document: docx.document.Document, start: str, after: str | None = None) -> Paragraph:
     """The first paragraph (table cells included) whose text starts with ``start``, after ``after``."""
     candidates = paragraphs(document)
     if after is not None:
-        candidates = candidates[next(i for i, p in enumerate(candidates) if _heading(p) and p.text.startswith(after)) :]
+        candidates = candidates[
+            next(i for i, p in enumerate(candidates) if _heading(p) and _title(p).startswith(after)) :
+        ]
     for paragraph in candidates:
         if paragraph.text.startswith(start) and runs(paragraph):
             return paragraph
@@ -153,19 +163,31 @@ def _write(path: Path, parts: dict[str, bytes]) -> None:
 
 
 MACRO = r"""
-Function Locate(oDoc, sText As String)
+Function Locate(oDoc, sWhere As String)
+  REM "HEADING>>TEXT": the first TEXT after the paragraph that starts with HEADING; or just "TEXT".
+  nSplit = InStr(1, sWhere, ">>", 0)
+  If nSplit > 0 Then
+    sAfter = Left(sWhere, nSplit - 1)
+    sText = Mid(sWhere, nSplit + 2)
+  Else
+    sAfter = ""
+    sText = sWhere
+  End If
+  bPast = (sAfter = "")
   oEnum = oDoc.getText().createEnumeration()
   Do While oEnum.hasMoreElements()
     oPart = oEnum.nextElement()
     If oPart.supportsService("com.sun.star.text.Paragraph") Then
-      nAt = InStr(1, oPart.getString(), sText, 0)
       sStyle = LCase(oPart.ParaStyleName)
       REM The table of contents lists the headings too: a reviewer comments on the heading itself.
-      If nAt = 1 And Left(sStyle, 8) <> "contents" And Left(sStyle, 3) <> "toc" Then
+      bContents = Left(sStyle, 8) = "contents" Or Left(sStyle, 3) = "toc"
+      If Not bPast And Not bContents And InStr(1, oPart.getString(), sAfter, 0) = 1 Then
+        bPast = True
+      ElseIf bPast And Not bContents And InStr(1, oPart.getString(), sText, 0) = 1 Then
         Locate = oPart
         Exit Function
       End If
-    ElseIf oPart.supportsService("com.sun.star.text.TextTable") Then
+    ElseIf bPast And oPart.supportsService("com.sun.star.text.TextTable") Then
       For Each sName In oPart.getCellNames()
         oCell = oPart.getCellByName(sName)
         If InStr(1, oCell.getString(), sText, 0) = 1 Then
@@ -257,7 +279,8 @@ class LibreOffice:
     def comment(self, source: Path, target: Path, comments: Sequence[tuple[str, str, str]]) -> tuple[Path, Path]:
         """Comment ``source`` (a DOCX) with LibreOffice's API (a point comment at the end of each located text).
 
-        Each comment is (the text its paragraph or table cell starts with, author, comment); LibreOffice
+        Each comment is (the text its paragraph or table cell starts with, or ``HEADING>>TEXT`` for the
+        first such text after a heading, author, comment); LibreOffice
         saves the result as ``target``.docx and ``target``.odt.
         """
         basic = self.folder / "profile" / "user" / "basic" / "Standard"

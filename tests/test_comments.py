@@ -241,7 +241,7 @@ def test_comments_made_in_libreoffice_land_on_their_objects(
             ("Laboratori di cittadinanza", "Lia Gallo", "Paragrafo"),
             ("AZ-01 Sportello", "Lia Gallo", "Titolo"),
             ("IND-01", "Lia Gallo", "Riga"),
-            ("Totale", "Lia Gallo", "Bilancio"),  # OB-1.1 table's total row: the objective
+            ("OB-1.1>>Totale", "Lia Gallo", "Bilancio"),  # OB-1.1 table's total row: the objective
         ],
     )
     expected = {"Paragrafo": ("AZ-20", []), "Titolo": ("AZ-01", []), "Riga": ("IND-01", []), "Bilancio": ("OB-1.1", [])}

@@ -120,7 +120,7 @@ class _Walk:
     def inline(self, element: Element, index: int, gathered: _Gathered, edit: _Edit | None) -> None:
         for child in element:
             tag = child.tag
-            if tag in _SKIPPED:
+            if tag in _SKIPPED or (tag == f"{W}r" and _section_number(child)):
                 continue
             if tag == f"{W}t":
                 self.text(child.text or "", gathered.texts, edit)
@@ -180,6 +180,12 @@ class _Walk:
             return int(outline.get(f"{W}val") or 0) + 1
         style = properties.find(f"{W}pStyle")
         return self.levels.get(style.get(f"{W}val", "")) if style is not None else None
+
+
+def _section_number(run: Element) -> bool:
+    """A heading's number as pandoc writes it (``8``, ``8.5``): the document's, not the plan's text."""
+    style = run.find(f"{W}rPr/{W}rStyle")
+    return style is not None and style.get(f"{W}val") == "SectionNumber"
 
 
 def _heading_levels(styles: Element | None) -> dict[str, int]:
