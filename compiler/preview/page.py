@@ -101,7 +101,9 @@ class PageBuilder:
 
     def _write(self, warm: WarmPandoc, pieces: list[list[Node]]) -> list[str]:
         version = self.api_version
-        return warm.write_html([{"pandoc-api-version": version, "meta": {}, "blocks": body_blocks(b)} for b in pieces])
+        return warm.write_html(
+            [{"pandoc-api-version": version, "meta": {}, "blocks": body_blocks(b, whole=False)} for b in pieces]
+        )
 
     def _html(self, text: str, anchors: frozenset[str]) -> str:
         """A piece's HTML; an internal link to an id that no piece has becomes text, as in a build."""
