@@ -22,7 +22,6 @@ def page_chrome(meta: Meta, translate: Translator) -> PageChrome:
         draft_note=translate(msg("This plan is not approved yet: its content may still change.")),
         toc_title=translate(msg("Contents")),
         skip_label=translate(msg("Skip to content")),
-        permalink_label=translate(msg("Link to this section")),
         footer_note=translate(
             msg(
                 "{title}, version {version}. Compiled by planc from the plan's sources.",

@@ -275,4 +275,3 @@ class PageChrome:
     fingerprint: str = ""  #: the sources' hash (``review.snapshot.fingerprint``), kept in the DOCX
     direction: str = "ltr"  #: ``rtl`` for a plan written right to left
     script: str | None = None  #: the plan's script (ISO 15924): ``Latn``, ``Arab``, ``Jpan``
-    permalink_label: str = ""  #: what a heading's link to itself is called (HTML)

@@ -3,7 +3,9 @@ every heading and every table in a box of its own (``html_contents``, ``html_tab
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from compiler import templates
 from compiler.document.parts import PageChrome
@@ -14,8 +16,18 @@ from compiler.outputs.html_contents import Heading, contents_nav, contents_title
 from compiler.outputs.html_tables import boxed_table
 from compiler.outputs.writer import Job, Writer, div_attributes, pandoc_meta, raw_block, write_ast
 
-#: The id of the one element that names every permalink (``plan.html``): the words are said once.
-PERMALINK_LABEL = "permalink-label"
+#: Where the preview, which writes the page piece by piece, puts the contents once it has every heading.
+CONTENTS_MARK = "<!-- planc:contents -->"
+#: A word a line must not break (breaking at its hyphen or slash): an id (``OB-1.2``, ``AZ-01``), a
+#: span of years (``2025-2027``), a number with a slash. Longer words (an address) may still break.
+_UNBROKEN = re.compile(r"\w[-‐/][\w.]*\d|\d[-‐/]\w")
+_UNBROKEN_LENGTH = 30
+#: A word kept on the line of the word before it, in the drafters' text too: a year (``gennaio 2026``),
+#: a currency or per cent sign after its number (``12.000 €``).
+_JOINED = re.compile(r"(\d{4}|[€%‰$£])[.,;:)]*")
+_NO_BREAK_SPACE = {"t": "Str", "c": "\u00a0"}
+#: The same inside one piece of text that holds spaces (the monitoring report's cells).
+_JOINED_IN_TEXT = re.compile(r"(?<=\S) (?=(?:\d{4}|[€%‰$£])(?!\w))")
 
 
 class HtmlWriter(Writer):
@@ -60,7 +72,6 @@ def page_meta(chrome: PageChrome) -> Node:
         draft_note=chrome.draft_note,
         skip_label=chrome.skip_label,
         footer_note=chrome.footer_note,
-        permalink_label=chrome.permalink_label,
     )
 
 
@@ -71,10 +82,43 @@ def page_options(template: Path) -> list[str]:
 
 def body_blocks(blocks: list[Node], pictures: dict[str, Picture] | None = None, *, whole: bool = True) -> list[Node]:
     """The blocks as the page has them: the contents in a ``<nav>``, planc's charts drawn, permalinks
-    on the headings, tables boxed. ``whole=False`` (the preview, which writes the page piece by piece
-    and so never has every heading at once): the Markdown's own contents list in the ``<nav>``."""
+    on the headings, tables boxed, ids and spans of years kept on one line. ``whole=False`` (the
+    preview, which writes the page piece by piece): ``CONTENTS_MARK`` instead of the contents, for
+    ``contents_blocks`` once every heading is known."""
     headings = headings_in(blocks) if whole else None
-    return _page_blocks(blocks, pictures or {}, headings)
+    page: list[Node] = unbroken(_page_blocks(blocks, pictures or {}, headings))
+    return page
+
+
+def contents_blocks(headings: list[Heading], title: list[Node]) -> list[Node]:
+    """The contents' ``<nav>`` as ``body_blocks`` puts it in the page."""
+    nav: list[Node] = unbroken(contents_nav(headings, title))
+    return nav
+
+
+def unbroken(node: Any) -> Any:
+    """The AST with each word that must stay on one line (``_UNBROKEN``) in a ``<span class="unbroken">``,
+    and a no-break space before a year or a unit sign (``_JOINED``)."""
+    if isinstance(node, list):
+        return [_joined(node, index) or unbroken(item) for index, item in enumerate(node)]
+    if not isinstance(node, dict):
+        return node
+    if node.get("t") == "Str":
+        text = _JOINED_IN_TEXT.sub("\u00a0", node["c"])
+        if len(text) <= _UNBROKEN_LENGTH and _UNBROKEN.search(text):
+            return {"t": "Span", "c": [["", ["unbroken"], []], [{"t": "Str", "c": text}]]}
+        return {"t": "Str", "c": text}
+    return {key: unbroken(value) for key, value in node.items()}
+
+
+def _joined(inlines: list[Any], index: int) -> Node | None:
+    """A no-break space for the space at ``index``, if the word after it is a year or a unit sign."""
+    if not (0 < index < len(inlines) - 1) or not isinstance(inlines[index], dict) or inlines[index].get("t") != "Space":
+        return None
+    before, after = inlines[index - 1], inlines[index + 1]
+    if before.get("t") == "Str" and after.get("t") == "Str" and _JOINED.fullmatch(after["c"]):
+        return dict(_NO_BREAK_SPACE)
+    return None
 
 
 def _page_blocks(blocks: list[Node], pictures: dict[str, Picture], headings: list[Heading] | None) -> list[Node]:
@@ -97,20 +141,20 @@ def _page_blocks(blocks: list[Node], pictures: dict[str, Picture], headings: lis
 
 
 def _contents(toc: Node, headings: list[Heading] | None) -> list[Node]:
-    """The ``<nav>`` of the contents: made from the page's headings, or the Markdown's list around it."""
-    if headings is not None:
-        return contents_nav(headings, contents_title([toc]) or [])
-    return [
-        raw_block("html", '<nav class="toc" aria-labelledby="toc-title">'),
-        *toc["c"][1],
-        raw_block("html", "</nav>"),
-    ]
+    """The ``<nav>`` of the contents, made from the page's headings (or the preview's mark for it)."""
+    if headings is None:
+        return [raw_block("html", CONTENTS_MARK)]
+    return contents_nav(headings, contents_title([toc]) or [])
 
 
 def with_permalink(header: Node) -> Node:
-    """A heading with a link to itself at its end: an empty ``<a>`` that CSS shows on hover and focus."""
+    """A heading with a link to itself at its end: an empty ``<a>`` whose ``#`` CSS shows.
+
+    It is hidden from screen readers and the Tab key, so that a heading's name stays its own text;
+    the contents' entry for the heading is the same link, reachable both ways."""
     level, attr, content = header["c"]
     if not attr[0]:
         return header
-    link = {"t": "Link", "c": [["", ["permalink"], [["aria-labelledby", PERMALINK_LABEL]]], [], [f"#{attr[0]}", ""]]}
+    pairs = [["aria-hidden", "true"], ["tabindex", "-1"]]
+    link = {"t": "Link", "c": [["", ["permalink"], pairs], [], [f"#{attr[0]}", ""]]}
     return {"t": "Header", "c": [level, attr, [*content, link]]}

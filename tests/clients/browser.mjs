@@ -97,15 +97,16 @@ async function names(page) {
   const { nodes } = await client.send('Accessibility.getFullAXTree');
   const named = (role) => nodes.filter((n) => n.role?.value === role && !n.ignored).map((n) => n.name?.value || '');
   const headings = named('heading');
-  const tocLinks = await page.locator('nav.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  const byHref = {};
-  for (const n of nodes) {
-    if (n.role?.value !== 'link' || n.ignored) continue;
-    const href = (n.properties || []).find((p) => p.name === 'url')?.value?.value || '';
-    if (href.includes('#')) byHref[href.slice(href.indexOf('#'))] ??= [];
-    if (href.includes('#')) byHref[href.slice(href.indexOf('#'))].push(n.name?.value || '');
-  }
-  return { headings, contents: tocLinks.map((href) => byHref[href]?.[0] ?? '') };
+  // The contents' links: the links inside the navigation landmark, in the tree's order.
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const contents = [];
+  const walk = (node) => {
+    if (!node) return;
+    if (node.role?.value === 'link' && !node.ignored) contents.push(node.name?.value || '');
+    for (const child of node.childIds || []) walk(byId.get(child));
+  };
+  walk(nodes.find((n) => n.role?.value === 'navigation' && !n.ignored));
+  return { headings, contents };
 }
 
 // Block and record any request other than the page itself.
