@@ -98,22 +98,33 @@ def contents_blocks(headings: list[Heading], title: list[Node]) -> list[Node]:
 
 def unbroken(node: Any) -> Any:
     """The AST with each word that must stay on one line (``_UNBROKEN``) in a ``<span class="unbroken">``,
-    and a no-break space before a year or a unit sign (``_JOINED``)."""
+    and a no-break space before a year or a unit sign (``_JOINED``). A node with nothing to change is
+    kept as it is (not copied): a plan of a thousand actions has about a million nodes."""
     if isinstance(node, list):
-        return [_joined(node, index) or unbroken(item) for index, item in enumerate(node)]
+        changed = [_joined(node, index) or unbroken(item) for index, item in enumerate(node)]
+        return node if all(new is old for new, old in zip(changed, node, strict=True)) else changed
     if not isinstance(node, dict):
         return node
-    if node.get("t") == "Str":
+    kind = node.get("t")
+    if kind == "Str":
         text = _JOINED_IN_TEXT.sub("\u00a0", node["c"])
         if len(text) <= _UNBROKEN_LENGTH and _UNBROKEN.search(text):
             return {"t": "Span", "c": [["", ["unbroken"], []], [{"t": "Str", "c": text}]]}
-        return {"t": "Str", "c": text}
-    return {key: unbroken(value) for key, value in node.items()}
+        return node if text == node["c"] else {"t": "Str", "c": text}
+    if kind in _WITHOUT_WORDS or "c" not in node:
+        return node
+    content = unbroken(node["c"])
+    return node if content is node["c"] else {"t": kind, "c": content}
+
+
+#: Nodes with no text for ``unbroken`` to change (code and raw markup are written as they are).
+_WITHOUT_WORDS = frozenset({"Space", "SoftBreak", "LineBreak", "Code", "CodeBlock", "Math", "RawInline", "RawBlock"})
 
 
 def _joined(inlines: list[Any], index: int) -> Node | None:
     """A no-break space for the space at ``index``, if the word after it is a year or a unit sign."""
-    if not (0 < index < len(inlines) - 1) or not isinstance(inlines[index], dict) or inlines[index].get("t") != "Space":
+    item = inlines[index]
+    if not isinstance(item, dict) or item.get("t") != "Space" or not 0 < index < len(inlines) - 1:
         return None
     before, after = inlines[index - 1], inlines[index + 1]
     if before.get("t") == "Str" and after.get("t") == "Str" and _JOINED.fullmatch(after["c"]):
