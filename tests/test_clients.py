@@ -58,6 +58,9 @@ SECTIONS = (
     "Indice degli indicatori",
 )
 TIMEOUT = 300
+# The months of the plans' years as an Italian page writes them (``marzo 2025``): never split on two lines.
+MONTHS = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
+MONTHS_OF_YEARS = [f"{month} {year}" for month in MONTHS.split() for year in range(2020, 2036)]
 
 
 def need(command: str) -> str:
@@ -92,6 +95,9 @@ class Built:
     #: numbered first-level headings short enough to stay on one line, in order
     sections: tuple[str, ...] = tuple(f"{number} {title}" for number, title in enumerate(SECTIONS, 1))
     cover: str = ""  #: what its first page says before the contents (default: the title)
+    ids: tuple[str, ...] = ()  #: the plan's objective and action ids: words no line may break
+    actions: tuple[str, ...] = ()  #: the plan's action ids (the plan's contents reach down to them)
+    prose: bool = True  #: its text reads as prose (the hostile plan's does not)
 
     @property
     def html(self) -> Path:
@@ -113,19 +119,25 @@ def built(request: pytest.FixtureRequest) -> Built:
     checked = pipeline.check(out.parent / "plan" if request.param == "hostile" else EXAMPLE_PLAN)
     assert checked.plan is not None
     assert checked.plan.meta is not None
+    actions = tuple(action.id for action in checked.plan.actions)
+    ids = (*(objective.id for objective in checked.plan.objectives), *actions)
     if request.param == "monitoring":
         axes = sum(1 for o in checked.plan.objectives if o.parent is None)  # long titles: they wrap
         sections = ("1 Sintesi", "2 Come si misurano i progressi", f"{axes + 3} Appendice dei dati")
         title = f"Rapporto di monitoraggio — {checked.plan.meta.title}"
-        return Built(out, title, "monitoring", sections, f"Rapporto di monitoraggio {checked.plan.meta.title}")
-    return Built(out, checked.plan.meta.title)
+        cover = f"Rapporto di monitoraggio {checked.plan.meta.title}"
+        return Built(out, title, "monitoring", sections, cover, ids)
+    return Built(out, checked.plan.meta.title, ids=ids, actions=actions, prose=request.param != "hostile")
 
 
-def browse(page: Path) -> dict[str, Any]:
-    """Run tests/clients/browser.mjs on a page and return its JSON report."""
+def browse(page: Path, ids: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Run tests/clients/browser.mjs on a page and return its JSON report (``ids``: words it measures
+    besides numbers)."""
     need_npm(NODE_MODULES / "playwright-core" / "package.json")
     need_npm(NODE_MODULES / "axe-core" / "axe.min.js")
-    result = run(need("node"), str(BROWSER), str(page), env={"CHROMIUM": need("chromium")})
+    terms = page.with_name(f"{page.stem}.terms.json")
+    terms.write_text(json.dumps({"ids": list(ids), "dates": MONTHS_OF_YEARS}), encoding="utf-8")
+    result = run(need("node"), str(BROWSER), str(page), str(terms), env={"CHROMIUM": need("chromium")})
     assert result.returncode == 0, result.stderr
     report: dict[str, Any] = json.loads(result.stdout)
     return report
@@ -133,7 +145,7 @@ def browse(page: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def browser(built: Built) -> dict[str, Any]:
-    return browse(built.html)
+    return browse(built.html, built.ids)
 
 
 def vnu(*pages: Path) -> subprocess.CompletedProcess[str]:
@@ -165,6 +177,50 @@ def test_the_content_is_there_with_javascript_off(browser: dict[str, Any], built
     assert no_js["title"] == built.title
     assert no_js["headings"] >= 20
     assert no_js["textLength"] >= 10_000
+
+
+@pytest.mark.parametrize("width", ["390", "1280"])
+def test_no_number_id_or_date_breaks_and_the_page_never_scrolls_sideways(
+    browser: dict[str, Any], built: Built, width: str
+) -> None:
+    layout = browser["layout"][width]
+    assert layout["scrollWidth"] == layout["innerWidth"] == int(width)
+    assert layout["measured"] >= 50  # the page's numbers, amounts, years and ids were found and measured
+    assert (layout["brokenCount"], layout["broken"]) == (0, [])
+    assert layout["tooWide"] == 0
+
+
+def test_running_text_keeps_a_comfortable_line_length(browser: dict[str, Any], built: Built) -> None:
+    """About 45 to 80 characters a line on a laptop (the long paragraphs' median)."""
+    if not built.prose:
+        pytest.skip("the hostile plan's text is not prose: invisible characters, words without spaces")
+    assert 45 <= browser["layout"]["1280"]["charsPerLine"] <= 80
+
+
+def test_the_contents_reach_every_action_and_name_it_as_its_heading(browser: dict[str, Any], built: Built) -> None:
+    names = browser["layout"]["1280"]
+    contents, headings = names["contents"], set(names["headings"])
+    assert contents and all(entry in headings for entry in contents), set(contents) - headings
+    for action in built.actions:
+        assert any(entry.startswith(f"{action} ") for entry in contents), action
+    assert not any("#" in heading for heading in headings)  # the permalink is not part of a heading's name
+
+
+def test_the_layout_measurements_catch_a_broken_number_and_a_page_too_wide(tmp_path: Path) -> None:
+    """The harness itself: an id, an amount and a date split over two lines, and a page wider than the
+    screen, are reported (the same words in columns of many widths: in some, a line breaks inside each)."""
+    words = "parola AZ-01 parola 12.000 € parola marzo 2025 parola"
+    columns = "".join(f'<p style="width: {3 + step / 4}em">{words}</p>' for step in range(40))
+    page = tmp_path / "narrow.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>t</title></head><body>'
+        f'{columns}<div style="width: 3000px">x</div></body></html>',
+        encoding="utf-8",
+    )
+    layout = browse(page, ("AZ-01",))["layout"]
+    for width in ("390", "1280"):
+        assert layout[width]["scrollWidth"] > layout[width]["innerWidth"]
+        assert {"AZ-01", "12.000 €", "marzo 2025"} <= {broken["text"] for broken in layout[width]["broken"]}
 
 
 def test_the_browser_checks_catch_a_page_that_runs_script(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ class Formats:
     def _when(self, text: str) -> str:
         pieces = [int(piece) for piece in text.split("-")] if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text) else []
         if len(pieces) == 2:
-            return format_skeleton("yMMMM", datetime.date(pieces[0], pieces[1], 1), locale=self.locale)
+            return _unbroken(format_skeleton("yMMMM", datetime.date(pieces[0], pieces[1], 1), locale=self.locale))
         if len(pieces) == 3:
             return self.day(datetime.date(*pieces))
         return text
@@ -159,8 +159,13 @@ class Formats:
         formats do, so that its leading day number is not read with left-to-right words before it.
         """
         mark = "\u200f" if self.locale.text_direction == "rtl" else ""
-        return mark + format_date(day, "long", locale=self.locale)
+        return mark + _unbroken(format_date(day, "long", locale=self.locale))
 
     def period(self, start: str | None, end: str | None) -> str:
         """``marzo 2025 – dicembre 2026``."""
         return " – ".join(self.when(part) for part in (start, end) if part)
+
+
+def _unbroken(date: str) -> str:
+    """A date on one line in every format: its spaces become no-break spaces (``29 novembre 2024``)."""
+    return date.replace(" ", "\u00a0")

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-#: Runs of white space, collapsed to one space; no-break spaces stay (an amount and its currency sign).
-_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+#: Runs of white space, collapsed to one space; the no-break spaces (U+00A0, U+202F, U+2007) stay:
+#: they hold a number to its unit (``12.000 €``, ``45 %``) and a day to its month on one line.
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 #: ``- `` and the bullets a word processor pastes (``•``, ``◦``, ``▪``, ``–`` and a tab or space).
 _BULLET = re.compile(r"[-*+•◦▪‣●○■–]\s+(.*)")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(.*)")

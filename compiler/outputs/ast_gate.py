@@ -242,6 +242,11 @@ def _block_text(block: Node) -> str:
     return " ".join(_plain(content).split())
 
 
+def plain_text(content: Any) -> str:
+    """The text of any part of the AST (blocks, inlines, one node), without its markup."""
+    return _plain(content)
+
+
 def _plain(content: Any) -> str:
     """Every piece of text inside any node, in order."""
     if isinstance(content, dict):

@@ -10,6 +10,7 @@ page's ``<main>`` is the same HTML as ``plan.html``'s (a test compares them).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -21,7 +22,8 @@ from pathlib import Path
 from compiler.document.parts import PageChrome
 from compiler.outputs import pandoc
 from compiler.outputs.ast_gate import Gate, Node
-from compiler.outputs.html import body_blocks, page_meta, page_options, page_template
+from compiler.outputs.html import CONTENTS_MARK, body_blocks, contents_blocks, page_meta, page_options, page_template
+from compiler.outputs.html_contents import Heading, contents_title, headings_in
 from compiler.outputs.writer import raw_block, write_ast
 from compiler.preview.warm import WarmPandoc
 
@@ -32,11 +34,14 @@ _BODY_MARK = "<!-- planc:preview-body -->"
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of the document: its HTML, the ids it defines and the ids its links go to."""
+    """One piece of the document: its HTML, the ids it defines and the ids its links go to, the
+    headings the contents list and, in the piece that has them, the contents' title (JSON inlines)."""
 
     html: str
     anchors: frozenset[str]
     targets: frozenset[str]
+    headings: tuple[Heading, ...] = ()
+    contents_title: str | None = None
 
 
 def pieces_of(markdown: str) -> list[str]:
@@ -54,6 +59,7 @@ class PageBuilder:
         self.pieces: dict[str, Piece] = {}
         self.frames: dict[PageChrome, tuple[str, str]] = {}
         self.api_version: list[int] = []
+        self.contents: dict[tuple[tuple[Heading, ...], str], str] = {}
 
     def page(self, markdown: str, chrome: PageChrome) -> str:
         """The whole HTML page of this Markdown, as ``planc build`` would write it."""
@@ -66,7 +72,10 @@ class PageBuilder:
         anchors = frozenset().union(*(piece.anchors for piece in self.pieces.values()))
         fragments = (self._html(text, anchors) for text in texts)
         before, after = self._frame(chrome)
-        return before + "\n" + nest(fragments) + "\n" + after
+        body = nest(fragments)
+        if CONTENTS_MARK in body:
+            body = body.replace(CONTENTS_MARK, self._contents(), 1)
+        return before + "\n" + body + "\n" + after
 
     def close(self) -> None:
         """Stop the warm pandoc processes and remove the scratch folder."""
@@ -85,9 +94,25 @@ class PageBuilder:
         gated = [gate.blocks(blocks) for gate, blocks in zip(gates, apart, strict=True)]
         fragments = self._write(warm, gated)
         return {
-            text: Piece(html, frozenset(gate.anchors), frozenset(link["c"][2][0][1:] for link in gate.internal_links))
-            for text, gate, html in zip(texts, gates, fragments, strict=True)
+            text: Piece(
+                html,
+                frozenset(gate.anchors),
+                frozenset(link["c"][2][0][1:] for link in gate.internal_links),
+                tuple(headings_in(blocks)),
+                _json_or_none(contents_title(blocks)),
+            )
+            for text, gate, blocks, html in zip(texts, gates, gated, fragments, strict=True)
         }
+
+    def _contents(self) -> str:
+        """The contents' ``<nav>`` from every piece's headings, written once for each set of headings."""
+        headings = tuple(heading for piece in self.pieces.values() for heading in piece.headings)
+        title = next((piece.contents_title for piece in self.pieces.values() if piece.contents_title), "[]")
+        if (headings, title) not in self.contents:
+            blocks = contents_blocks(list(headings), json.loads(title))
+            ast = {"pandoc-api-version": self.api_version, "meta": {}, "blocks": blocks}
+            self.contents = {(headings, title): self.warm[0].write_html([ast])[0]}
+        return self.contents[(headings, title)]
 
     def _read(self, warm: WarmPandoc, text: str) -> list[Node]:
         ast = warm.read(text)
@@ -101,7 +126,9 @@ class PageBuilder:
 
     def _write(self, warm: WarmPandoc, pieces: list[list[Node]]) -> list[str]:
         version = self.api_version
-        return warm.write_html([{"pandoc-api-version": version, "meta": {}, "blocks": body_blocks(b)} for b in pieces])
+        return warm.write_html(
+            [{"pandoc-api-version": version, "meta": {}, "blocks": body_blocks(b, whole=False)} for b in pieces]
+        )
 
     def _html(self, text: str, anchors: frozenset[str]) -> str:
         """A piece's HTML; an internal link to an id that no piece has becomes text, as in a build."""
@@ -163,3 +190,7 @@ def nest(fragments: Iterable[str]) -> str:
         open_levels.append(level)
     parts.extend("</section>" for _ in open_levels)
     return "\n".join(parts)
+
+
+def _json_or_none(inlines: list[Node] | None) -> str | None:
+    return None if inlines is None else json.dumps(inlines, ensure_ascii=False)
