@@ -137,7 +137,7 @@ def test_text_report_shows_the_source_line_and_a_caret() -> None:
     ("arguments", "italian"),
     [
         (["codes"], "La cartella del piano non contiene file .yaml o .yml."),
-        (["build", "--to", "rtf"], "Valore non valido per --to: scegli tra html, docx, pdf"),
+        (["build", "--to", "rtf"], "Valore non valido per --to: scegli tra html, docx, odt, pdf"),
         (["check", "--format", "xml"], "Valore non valido per '--format': 'xml' non è tra"),
         (["check", "/no/such/folder"], "Cartella '/no/such/folder' non esiste."),
         (["frobnicate"], "Il comando 'frobnicate' non esiste."),

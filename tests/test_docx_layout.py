@@ -82,7 +82,7 @@ def test_a_table_caption_stays_with_its_table(document: Docx) -> None:
     assert len(captions) > 10
 
 
-def test_the_widest_column_of_a_table_is_the_one_with_the_most_text(document: Docx) -> None:
+def test_the_column_with_the_most_text_is_among_the_widest(document: Docx) -> None:
     checked = 0
     for table in document.body.iter(f"{W}tbl"):
         grid = [int(col.attrib[f"{W}w"]) for col in table.iter(f"{W}gridCol")]
@@ -91,7 +91,8 @@ def test_the_widest_column_of_a_table_is_the_one_with_the_most_text(document: Do
             for index, cell in enumerate(row.findall(f"{W}tc")):
                 longest[index] = max(longest[index], len(_text(cell)))
         if len(grid) > 1 and sorted(longest)[-1] > 2 * sorted(longest)[-2]:  # one column clearly holds the text
-            assert grid.index(max(grid)) == longest.index(max(longest)), (grid, longest)
+            # It is one of the two widest: a title of words that cannot break may need as much room.
+            assert grid[longest.index(max(longest))] >= sorted(grid)[-2], (grid, longest)
             checked += 1
     assert checked > 5
 

@@ -148,7 +148,7 @@ def test_each_organisation_document_holds_exactly_the_actions_it_leads_or_is_a_p
 def test_the_plan_has_a_sheet_for_every_organisation(example: Plan) -> None:
     markdown = markdown_of(example)
     for organisation in example.organisations:
-        assert f"{{#sec:sheet-{organisation.id}}}" in markdown
+        assert f"{{#sec:sheet-{organisation.id} .unnumbered}}" in markdown  # a plan object: its name is its number
 
 
 def test_for_an_unknown_organisation_says_so_in_italian_suggests_the_likeliest_and_writes_nothing(

@@ -60,7 +60,7 @@ def fill_contents(xml: str, right_to_left: bool = False) -> str:
     bidi = "<w:bidi />" if right_to_left else ""
     entries = [
         _entry(int(match["level"]), match["name"], match["body"], bidi)
-        for match in _HEADING.finditer(xml, place)
+        for match in _HEADING.finditer(xml)  # every heading, as Word lists them when it updates the field
         if int(match["level"]) <= CONTENTS_DEPTH
     ]
     heading = '<w:pStyle w:val="TOCHeading" />'

@@ -36,8 +36,8 @@ class Picture:
 
 
 def start_drawing(charts: tuple[Chart, ...], folder: Path, formats: tuple[str, ...]) -> Pictures | None:
-    """Start drawing the charts as the formats need them (SVG for HTML, PNG for DOCX), or nothing."""
-    wanted = tuple(fmt for fmt, user in (("svg", "html"), ("png", "docx")) if user in formats)
+    """Start drawing the charts as the formats need them (SVG for HTML, PNG for DOCX and ODT), or nothing."""
+    wanted = tuple(fmt for fmt, users in (("svg", {"html"}), ("png", {"docx", "odt"})) if users & set(formats))
     if not charts or not wanted:
         return None
     folder.mkdir()
