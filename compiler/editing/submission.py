@@ -8,6 +8,7 @@ typed (line breaks as ``\\n``); numbers are read as planc's loader reads a numbe
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -66,6 +67,7 @@ def _scalar(field: Field, form: Form, name: str, old: Any) -> Any:
     if not posted:
         return old
     text = posted[0].replace("\r\n", "\n") if field.widget == "textarea" else posted[0]
+    text = unicodedata.normalize("NFC", text)  # as the loader reads every text of the plan
     if text == shown(old):
         return old
     if text == "":
@@ -75,6 +77,7 @@ def _scalar(field: Field, form: Form, name: str, old: Any) -> Any:
 
 def typed(field: Field, text: str) -> Any:
     """A typed text as the value the schema wants; left as text if it is not one (the schema says so)."""
+    text = unicodedata.normalize("NFC", text)
     if field.widget == "boolean" and text in ("true", "false"):
         return text == "true"
     if field.widget in ("number", "integer") or field.types in (("number",), ("integer",)):

@@ -44,6 +44,33 @@ class Piece:
     contents_title: str | None = None
 
 
+#: The section numbers before a piece (one counter per heading level), when its heading is numbered.
+Offset = tuple[int, ...]
+#: A piece as remembered: its numbers (empty when its heading is not numbered) and its Markdown.
+Key = tuple[Offset, str]
+_HEADING_LINE = re.compile(r"^(#{1,6}) .*$", re.MULTILINE)
+
+
+def number_offsets(texts: list[str]) -> list[Offset]:
+    """For each piece, the section numbers before it, as pandoc's ``--number-sections`` counts them
+    for the whole document; ``()`` for a piece whose heading is not numbered (its HTML does not depend on them)."""
+    counters = [0] * 6
+    offsets: list[Offset] = []
+    for text in texts:
+        heading = _HEADING_LINE.match(text)
+        numbered = heading is not None and not re.search(r"\{[^{}]*\.unnumbered[^{}]*\}\s*$", heading.group(0))
+        offsets.append(tuple(counters) if numbered else ())
+        if heading is not None and numbered:
+            level = len(heading.group(1))
+            counters[level - 1] += 1
+            counters[level:] = [0] * (6 - level)
+    return offsets
+
+
+def _offset_meta(offset: Offset) -> Node:
+    return {"planc-number-offset": {"t": "MetaList", "c": [{"t": "MetaString", "c": str(n)} for n in offset]}}
+
+
 def pieces_of(markdown: str) -> list[str]:
     """Cut planc's Markdown before each heading."""
     return _PIECE_START.split(markdown)
@@ -56,7 +83,7 @@ class PageBuilder:
         self.scratch = Path(tempfile.mkdtemp(prefix="planc-preview-"))
         self.warm = [WarmPandoc(self.scratch) for _ in range(max(1, workers))]
         self.pool = ThreadPoolExecutor(len(self.warm), thread_name_prefix="planc-pandoc")
-        self.pieces: dict[str, Piece] = {}
+        self.pieces: dict[Key, Piece] = {}
         self.frames: dict[PageChrome, tuple[str, str]] = {}
         self.api_version: list[int] = []
         self.contents: dict[tuple[tuple[Heading, ...], str], str] = {}
@@ -64,13 +91,14 @@ class PageBuilder:
     def page(self, markdown: str, chrome: PageChrome) -> str:
         """The whole HTML page of this Markdown, as ``planc build`` would write it."""
         texts = pieces_of(markdown)
-        missing = list(dict.fromkeys(text for text in texts if text not in self.pieces))
+        keys = list(zip(number_offsets(texts), texts, strict=True))
+        missing = list(dict.fromkeys(key for key in keys if key not in self.pieces))
         shares = [missing[number :: len(self.warm)] for number in range(len(self.warm))]
         for made in self.pool.map(self._make, self.warm, shares):
             self.pieces.update(made)
-        self.pieces = {text: self.pieces[text] for text in texts}  # forget pieces no longer there
+        self.pieces = {key: self.pieces[key] for key in keys}  # forget pieces no longer there
         anchors = frozenset().union(*(piece.anchors for piece in self.pieces.values()))
-        fragments = (self._html(text, anchors) for text in texts)
+        fragments = (self._html(key, anchors) for key in keys)
         before, after = self._frame(chrome)
         body = nest(fragments)
         if CONTENTS_MARK in body:
@@ -84,24 +112,25 @@ class PageBuilder:
             warm.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def _make(self, warm: WarmPandoc, texts: list[str]) -> dict[str, Piece]:
-        if not texts:
+    def _make(self, warm: WarmPandoc, keys: list[Key]) -> dict[Key, Piece]:
+        if not keys:
             return {}
+        texts = [text for _offset, text in keys]
         # One read and one write for all the pieces: each call costs pandoc milliseconds of setup.
         together = self._read(warm, "".join(text if text.endswith("\n\n") else text + "\n\n" for text in texts))
         apart = split_blocks(together, texts) or [self._read(warm, text) for text in texts]
         gates = [Gate() for _ in texts]
         gated = [gate.blocks(blocks) for gate, blocks in zip(gates, apart, strict=True)]
-        fragments = self._write(warm, gated)
+        fragments = self._write(warm, gated, [offset for offset, _text in keys])
         return {
-            text: Piece(
+            key: Piece(
                 html,
                 frozenset(gate.anchors),
                 frozenset(link["c"][2][0][1:] for link in gate.internal_links),
                 tuple(headings_in(blocks)),
                 _json_or_none(contents_title(blocks)),
             )
-            for text, gate, blocks, html in zip(texts, gates, gated, fragments, strict=True)
+            for key, gate, blocks, html in zip(keys, gates, gated, fragments, strict=True)
         }
 
     def _contents(self) -> str:
@@ -124,20 +153,23 @@ class PageBuilder:
         gate = Gate()
         return gate, gate.blocks(self._read(warm, text))
 
-    def _write(self, warm: WarmPandoc, pieces: list[list[Node]]) -> list[str]:
+    def _write(self, warm: WarmPandoc, pieces: list[list[Node]], offsets: list[Offset]) -> list[str]:
         version = self.api_version
         return warm.write_html(
-            [{"pandoc-api-version": version, "meta": {}, "blocks": body_blocks(b, whole=False)} for b in pieces]
+            [
+                {"pandoc-api-version": version, "meta": _offset_meta(offset), "blocks": body_blocks(b, whole=False)}
+                for b, offset in zip(pieces, offsets, strict=True)
+            ]
         )
 
-    def _html(self, text: str, anchors: frozenset[str]) -> str:
+    def _html(self, key: Key, anchors: frozenset[str]) -> str:
         """A piece's HTML; an internal link to an id that no piece has becomes text, as in a build."""
-        piece = self.pieces[text]
+        piece = self.pieces[key]
         if piece.targets <= anchors:
             return piece.html
-        gate, blocks = self._gated(self.warm[0], text)  # rare: a fresh copy, the remembered one stays
+        gate, blocks = self._gated(self.warm[0], key[1])  # rare: a fresh copy, the remembered one stays
         gate.cut_links_outside(set(anchors))
-        return self._write(self.warm[0], [blocks])[0]
+        return self._write(self.warm[0], [blocks], [key[0]])[0]
 
     def _frame(self, chrome: PageChrome) -> tuple[str, str]:
         """The page around the body (template, CSS, banner, footer), made once per chrome."""

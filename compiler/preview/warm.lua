@@ -5,7 +5,6 @@
 -- `write` takes a JSON list of JSON ASTs (already through planc's gate) and answers the JSON
 -- list of their HTML fragments.
 local reader = arg[1]
-local html = pandoc.WriterOptions({ section_divs = true })
 io.stdout:setvbuf('full')
 
 local function answer(status, text)
@@ -14,12 +13,20 @@ local function answer(status, text)
 end
 
 local handlers = {
-  -- An empty list of files: the reader may read nothing from the disk (pandoc's sandbox).
-  read = function(text) return pandoc.write(pandoc.read(text, reader, {}, {}), 'json') end,
+  -- An empty list of files: the reader may read nothing from the disk (pandoc's sandbox). 60 columns,
+  -- as a build reads (outputs/pandoc.py): a table's column widths depend on it.
+  read = function(text) return pandoc.write(pandoc.read(text, reader, {columns = 60}, {}), 'json') end,
+  -- Headings numbered as in a build: each piece says, in its metadata, the numbers before it.
   write = function(text)
     local fragments = {}
     for number, ast in ipairs(pandoc.json.decode(text, false)) do
-      fragments[number] = pandoc.write(pandoc.read(ast, 'json'), 'html5', html)
+      local doc = pandoc.read(ast, 'json')
+      local offset = {}
+      for index, value in ipairs(doc.meta['planc-number-offset'] or {}) do
+        offset[index] = tonumber(pandoc.utils.stringify(value))
+      end
+      local options = pandoc.WriterOptions({ section_divs = true, number_sections = true, number_offset = offset })
+      fragments[number] = pandoc.write(pandoc.Pandoc(doc.blocks), 'html5', options)
     end
     return pandoc.json.encode(fragments)
   end,
