@@ -11,32 +11,30 @@ from typing import Any
 
 from compiler.messages.diagnostics import Diagnostic, Where, msg
 from compiler.model import codes
-from compiler.model.fields import Fields
+from compiler.model.fields import Fields, address
+from compiler.model.front_fields import read_context, read_meta, read_vision
 from compiler.model.language import untranslated
 from compiler.model.numbers import WrittenNumber, exact
 from compiler.model.objects import (
     Action,
-    ActionStatus,
     Body,
-    Consultation,
-    Context,
     Funder,
     FundingLine,
     Indicator,
-    LegalReference,
-    Measurement,
-    Meta,
-    Monitoring,
     Objective,
     Organisation,
     Plan,
     Registration,
     Share,
-    Topic,
-    Value,
-    Vision,
 )
-from compiler.model.record import approval, observation
+from compiler.model.record import (
+    approval,
+    observation,
+    read_action_status,
+    read_consultation,
+    read_measurement,
+    read_monitoring,
+)
 from compiler.model.terms import glossary_term
 from compiler.sources import SourceFile
 
@@ -81,9 +79,9 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
     if "plan" in mappings:
         problems.extend(untranslated(mappings["plan"]))
     plan = Plan(
-        meta=_meta(mappings["plan"]) if "plan" in mappings else None,
-        vision=_vision(mappings["vision"]) if "vision" in mappings else None,
-        context=_context(mappings["context"]) if "context" in mappings else None,
+        meta=read_meta(mappings["plan"]) if "plan" in mappings else None,
+        vision=read_vision(mappings["vision"]) if "vision" in mappings else None,
+        context=read_context(mappings["context"]) if "context" in mappings else None,
         organisations=tuple(filter(None, map(_organisation, lists["organisations"]))),
         governance=tuple(filter(None, map(_body, lists["governance"]))),
         objectives=tuple(filter(None, map(_objective, lists["objectives"]))),
@@ -94,10 +92,10 @@ def assemble(sources: list[SourceFile], complete: bool = True) -> tuple[Plan, li
         numbers=tuple(number for source in sources for number in _numbers(source)),
         observations=tuple(filter(None, map(observation, lists["observations"]))),
         approvals=tuple(filter(None, map(approval, lists["approvals"]))),
-        monitoring=_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
-        consultation=_consultation(mappings["consultation"]) if "consultation" in mappings else None,
-        measurements=tuple(filter(None, map(_measurement, lists["measurements"]))),
-        statuses=tuple(filter(None, map(_action_status, lists["statuses"]))),
+        monitoring=read_monitoring(mappings["monitoring"]) if "monitoring" in mappings else None,
+        consultation=read_consultation(mappings["consultation"]) if "consultation" in mappings else None,
+        measurements=tuple(filter(None, map(read_measurement, lists["measurements"]))),
+        statuses=tuple(filter(None, map(read_action_status, lists["statuses"]))),
         glossary=tuple(filter(None, map(glossary_term, lists["glossary"]))),
     )
     return plan, problems
@@ -150,44 +148,6 @@ def _identified(item: Fields) -> tuple[str, Where] | None:
     return (identifier, item.where("id")) if identifier else None
 
 
-def _meta(item: Fields) -> Meta:
-    period = item.child("period")
-    return Meta(
-        title=item.text("title") or "",
-        version=item.text("version") or "",
-        status=item.text("status") or "draft",
-        lang=item.text("lang") or "en",
-        where=item.where(),
-        subtitle=item.text("subtitle"),
-        slug=item.text("slug"),
-        date=item.date("date"),
-        period_start=period.date("start"),
-        period_end=period.date("end"),
-        territory=item.text("territory"),
-        currency=item.text("currency") or "EUR",
-        summary=item.text("summary"),
-        prepared_with=item.refs("prepared_with"),
-        supported_by=item.refs("supported_by"),
-        status_where=item.where("status"),
-    )
-
-
-def _vision(item: Fields) -> Vision:
-    values = tuple(
-        Value(value.text("name") or "", value.text("description") or "") for value in item.children("values")
-    )
-    return Vision(item.text("statement") or "", item.text("mission"), values)
-
-
-def _context(item: Fields) -> Context:
-    topics = tuple(Topic(topic.text("title") or "", topic.text("text") or "") for topic in item.children("topics"))
-    laws = tuple(
-        LegalReference(law.text("reference") or "", law.text("title") or "", law.text("summary"), law.text("url"))
-        for law in item.children("legal_framework")
-    )
-    return Context(item.text("introduction"), topics, laws)
-
-
 def _organisation(item: Fields) -> Organisation | None:
     identified = _identified(item)
     if identified is None:
@@ -205,7 +165,7 @@ def _organisation(item: Fields) -> Organisation | None:
         description=item.text("description"),
         website=item.text("website"),
         email=item.text("email"),
-        address=_address(item.child("address")),
+        address=address(item.child("address")),
         legal_form=item.text("legal_form"),
         phone=item.text("phone"),
         registrations=tuple(
@@ -215,16 +175,6 @@ def _organisation(item: Fields) -> Organisation | None:
         ),
         formerly=item.refs("formerly"),
     )
-
-
-def _address(item: Fields) -> str | None:
-    """``Via Roma 1, 15121 Alessandria (AL)`` from the parts that are written."""
-    town = " ".join(part for part in (item.text("postcode"), item.text("city")) if part)
-    province = item.text("province")
-    if province:
-        town = f"{town} ({province})" if town else province
-    line = ", ".join(part for part in (item.text("street"), town) if part)
-    return line or None
 
 
 def _body(item: Fields) -> Body | None:
@@ -324,43 +274,3 @@ def _funder(item: Fields) -> Funder | None:
         return None
     identifier, where = identified
     return Funder(identifier, item.text("name") or identifier, where, item.refs("formerly"))
-
-
-def _monitoring(item: Fields) -> Monitoring | None:
-    day = item.date("date")
-    if day is None:
-        return None
-    return Monitoring(day, item.where(), item.flag("illustrative"), item.text("note"))
-
-
-def _consultation(item: Fields) -> Consultation | None:
-    contact, deadline = item.text("contact"), item.date("deadline")
-    if contact is None or deadline is None:
-        return None
-    address = _address(item.child("address")) if "address" in item.data else None
-    return Consultation(
-        contact, deadline, item.where(), item.text("email"), address, item.text("how"), item.text("url")
-    )
-
-
-def _measurement(item: Fields) -> Measurement | None:
-    indicator, period, value = item.ref("indicator"), item.date("period"), item.value()
-    if indicator is None or period is None or value is None:
-        return None
-    met = item.data.get("met")
-    return Measurement(
-        indicator,
-        period,
-        value,
-        item.where(),
-        met if isinstance(met, bool) else None,
-        item.text("source"),
-        item.text("note"),
-    )
-
-
-def _action_status(item: Fields) -> ActionStatus | None:
-    action, day, status = item.ref("action"), item.date("date"), item.text("status")
-    if action is None or day is None or status is None:
-        return None
-    return ActionStatus(action, day, status, item.where(), item.text("note"), item.number("spent"))

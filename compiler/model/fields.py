@@ -10,7 +10,8 @@ from typing import Any, TypeGuard
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
 from compiler.model.numbers import exact
-from compiler.model.objects import Measure, Ref
+from compiler.model.objects import Measure
+from compiler.model.refs import Ref
 from compiler.schema import definition
 from compiler.sources import PathKey, SourceFile
 
@@ -126,3 +127,13 @@ def whole(value: object) -> object:
 
 def is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def address(item: Fields) -> str | None:
+    """``Via Roma 1, 15121 Alessandria (AL)`` from the parts that are written."""
+    town = " ".join(part for part in (item.text("postcode"), item.text("city")) if part)
+    province = item.text("province")
+    if province:
+        town = f"{town} ({province})" if town else province
+    line = ", ".join(part for part in (item.text("street"), town) if part)
+    return line or None

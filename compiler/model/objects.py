@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from compiler.messages.diagnostics import Where
 from compiler.model.dates import PlanDate
+from compiler.model.front import Context, Meta, Vision
+from compiler.model.lifecycle import ActionStatus, Approval, Consultation, Measurement, Monitoring, Observation
 from compiler.model.numbers import WrittenNumber, cents
+from compiler.model.refs import Ref
 
 
 def as_written(value: Decimal | float | str) -> str:
@@ -17,14 +20,6 @@ def as_written(value: Decimal | float | str) -> str:
         return value
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     return format(number.normalize(), "f")
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to another object's id, where it was written."""
-
-    id: str
-    where: Where
 
 
 @dataclass(frozen=True)
@@ -42,83 +37,6 @@ class Measure:
     def is_number(self) -> bool:
         """True for a quantitative value."""
         return not isinstance(self.value, str)
-
-
-@dataclass(frozen=True)
-class Meta:
-    """The plan's metadata."""
-
-    title: str
-    version: str
-    status: str
-    lang: str
-    where: Where
-    subtitle: str | None = None
-    slug: str | None = None
-    date: PlanDate | None = None
-    period_start: PlanDate | None = None
-    period_end: PlanDate | None = None
-    territory: str | None = None
-    currency: str = "EUR"
-    summary: str | None = None
-    prepared_with: tuple[Ref, ...] = ()
-    supported_by: tuple[Ref, ...] = ()
-    status_where: Where | None = None  #: where ``status`` is written
-
-    def period(self) -> tuple[datetime.date, datetime.date] | None:
-        """The plan's first and last day, or ``None`` if either is missing or they are inverted."""
-        if self.period_start is None or self.period_end is None:
-            return None
-        first, last = self.period_start.first_day(), self.period_end.last_day()
-        return (first, last) if first is not None and last is not None and first <= last else None
-
-    def period_label(self) -> str:
-        """The period as written: ``2025–2027``."""
-        return "–".join(bound.text for bound in (self.period_start, self.period_end) if bound is not None)
-
-
-@dataclass(frozen=True)
-class Value:
-    """One of the alliance's values."""
-
-    name: str
-    description: str
-
-
-@dataclass(frozen=True)
-class Vision:
-    """Vision statement, mission and values."""
-
-    statement: str
-    mission: str | None = None
-    values: tuple[Value, ...] = ()
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A titled piece of context."""
-
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class LegalReference:
-    """A law or regulation the plan works within."""
-
-    reference: str
-    title: str
-    summary: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Context:
-    """Introduction, topics and legal framework."""
-
-    introduction: str | None = None
-    topics: tuple[Topic, ...] = ()
-    legal_framework: tuple[LegalReference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,92 +211,6 @@ class Action:
     def total_cents(self) -> int:
         """The sum of the action's budget lines, in cents."""
         return sum(line.cents for line in self.budget)
-
-
-@dataclass(frozen=True)
-class Observation:
-    """An observation received on the plan, and the drafting group's response and outcome."""
-
-    by: str
-    text: str
-    where: Where
-    on: Ref | None = None
-    removed: bool = False
-    section: str | None = None
-    organisation: Ref | None = None
-    date: PlanDate | None = None
-    origin: str | None = None
-    source: str | None = None
-    quote: str | None = None
-    response: str | None = None
-    outcome: str | None = None
-
-
-@dataclass(frozen=True)
-class Approval:
-    """The act by which a signatory (or a governance body) approved a version of the plan."""
-
-    by: Ref
-    where: Where
-    version: str | None = None
-    body: str | None = None
-    act: str | None = None
-    number: str | None = None
-    date: PlanDate | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Monitoring:
-    """The date the monitoring data are as of, and whether they are examples."""
-
-    date: PlanDate
-    where: Where
-    illustrative: bool = False
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Consultation:
-    """While the plan is a draft or under review: to whom comments go, by when and how."""
-
-    contact: str
-    deadline: PlanDate
-    where: Where
-    email: str | None = None
-    address: str | None = None
-    how: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """An indicator's measured value in a period (a year, month or day)."""
-
-    indicator: Ref
-    period: PlanDate
-    value: Decimal | str
-    where: Where
-    met: bool | None = None  #: a qualitative indicator's: is its target met?
-    source: str | None = None
-    note: str | None = None
-
-    @property
-    def is_number(self) -> bool:
-        """True for a quantitative value."""
-        return not isinstance(self.value, str)
-
-
-@dataclass(frozen=True)
-class ActionStatus:
-    """An action's status at a date (the one owner of an action's status), with the money spent by then."""
-
-    action: Ref
-    date: PlanDate
-    status: str
-    where: Where
-    note: str | None = None
-    spent: Decimal | None = None  #: spent on the action from its start up to this date
 
 
 #: Every kind of object that has an id.

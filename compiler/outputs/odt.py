@@ -49,7 +49,7 @@ class OdtWriter(Writer):
         if self.default_reference is None:
             raise RuntimeError("the ODT writer was started before it was prepared")
         self.job = job
-        reference = odt_package.reference(self.default_reference.wait(), job.chrome)
+        reference = odt_package.odt_reference(self.default_reference.wait(), job.chrome)
         (self.folder / "reference.odt").write_bytes(reference)
         self.descriptions = []
         blocks = decorate(
@@ -68,7 +68,7 @@ class OdtWriter(Writer):
         chrome = self.job.chrome
         properties = {VERSION_PROPERTY: chrome.version, SOURCES_PROPERTY: chrome.fingerprint}
         raw = (self.folder / "raw.odt").read_bytes()
-        finished = odt_package.finish(raw, chrome, self.when, properties, self.descriptions)
+        finished = odt_package.finish_odt(raw, chrome, self.when, properties, self.descriptions)
         (self.folder / self.output).write_bytes(finished)
         return self.folder / self.output
 

@@ -20,21 +20,21 @@ from compiler.document.parts import PageChrome
 from compiler.templates.theme import COLOURS
 
 #: The fonts of the body and the headings (the DOCX's, as LibreOffice has them).
-BODY_FONT = "Carlito"
+ODT_FONT = "Carlito"
 _FONT_FACE = (
-    f'<style:font-face style:name="{BODY_FONT}" svg:font-family="{BODY_FONT}" '
+    f'<style:font-face style:name="{ODT_FONT}" svg:font-family="{ODT_FONT}" '
     'style:font-family-generic="swiss" style:font-pitch="variable" />'
 )
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FRAME = re.compile(r"</draw:frame>")  # the description comes after the image, as ODF orders a frame
 
 
-def reference(default: bytes, chrome: PageChrome) -> bytes:
+def odt_reference(default: bytes, chrome: PageChrome) -> bytes:
     """pandoc's reference ODT with planc's fonts, colours and the plan's language."""
     return _rewrite(default, {"styles.xml": lambda xml: _styles(xml, chrome)})
 
 
-def finish(
+def finish_odt(
     odt: bytes, chrome: PageChrome, when: datetime.datetime, properties: Mapping[str, str], descriptions: list[str]
 ) -> bytes:
     """Title, date and language the document, add ``properties`` and each picture's description, in a reproducible zip.
@@ -80,7 +80,7 @@ def _described(xml: str, descriptions: list[str]) -> str:
 def _styles(xml: str, chrome: PageChrome) -> str:
     xml = xml.replace("</office:font-face-decls>", _FONT_FACE + "</office:font-face-decls>", 1)
     for font in ("Times New Roman", "Arial"):
-        xml = xml.replace(f'style:font-name="{font}"', f'style:font-name="{BODY_FONT}"')
+        xml = xml.replace(f'style:font-name="{font}"', f'style:font-name="{ODT_FONT}"')
     xml = xml.replace('fo:font-size="12pt"', 'fo:font-size="11pt"', 1)
     heading = '<style:style style:name="Heading" style:family="paragraph"'
     start = xml.index(heading)
