@@ -15,7 +15,7 @@ import pytest
 from compiler import pipeline
 from compiler.document.layout import lay_out
 from compiler.document.markdown import escape
-from compiler.document.parts import Grid
+from compiler.document.view_parts import Grid
 from compiler.messages.translate import Translator
 from compiler.model import Plan
 from compiler.production import markdown_of, organisation_markdown_of

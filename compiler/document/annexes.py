@@ -9,20 +9,20 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from compiler.document.annex_parts import (
+    ApprovalRow,
+    Approvals,
+    ChangeEntry,
+    ChangesAnnex,
+    ObservationGroup,
+    ObservationView,
+)
 from compiler.document.change_list import ChangeWords
 from compiler.document.context import LayoutContext
 from compiler.document.labels import ORIGIN_LABELS, OUTCOME_LABELS
 from compiler.document.links import link
 from compiler.document.markdown import Markdown, escape, is_safe_url, link_target
-from compiler.document.parts import (
-    ApprovalRow,
-    Approvals,
-    ChangeEntry,
-    ChangesAnnex,
-    Cover,
-    ObservationGroup,
-    ObservationView,
-)
+from compiler.document.parts import Cover
 from compiler.messages.diagnostics import msg
 from compiler.model import Approval, Observation
 from compiler.review.changes import ADDED, REMOVED, Changes, ObjectChange

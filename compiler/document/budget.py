@@ -20,7 +20,7 @@ from compiler.document import schedule
 from compiler.document.context import LayoutContext
 from compiler.document.links import anchor, link
 from compiler.document.markdown import Markdown, escape
-from compiler.document.parts import AmountRow
+from compiler.document.money_rows import AmountRow
 from compiler.messages.diagnostics import msg
 from compiler.model import Action
 

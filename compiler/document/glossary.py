@@ -12,8 +12,8 @@ import re
 
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown, blocks, escape
-from compiler.document.parts import GlossaryEntry
 from compiler.document.terms import anchors, in_order
+from compiler.document.view_parts import GlossaryEntry
 from compiler.messages.diagnostics import msg
 
 #: A definition that opens with a list: the list cannot continue the term's paragraph.

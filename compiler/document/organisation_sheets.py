@@ -13,7 +13,8 @@ from compiler.document.context import LayoutContext
 from compiler.document.labels import FUNDING_STATUS_LABELS
 from compiler.document.links import anchor_of, joined, link
 from compiler.document.markdown import Markdown, escape
-from compiler.document.parts import AmountRow, CommitmentRow, FundingRow, OrganisationSheet
+from compiler.document.money_rows import AmountRow
+from compiler.document.view_parts import CommitmentRow, FundingRow, OrganisationSheet
 from compiler.messages.diagnostics import msg
 from compiler.model import Action, Organisation
 

@@ -9,7 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from compiler.charts import Chart
+from compiler.document.annex_parts import (
+    Approvals,
+    ChangesAnnex,
+    ObservationGroup,
+)
 from compiler.document.markdown import Markdown
+from compiler.document.money_rows import AmountRow
+from compiler.document.view_parts import (
+    GlossaryEntry,
+    GridGroup,
+    OrganisationSheet,
+)
 
 
 @dataclass(frozen=True)
@@ -173,149 +184,6 @@ class SheetGroup:
 
     title: str
     sheets: list[ActionSheet]
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    """A row of a matrix: what it is about, then one cell per column."""
-
-    label: Markdown
-    cells: list[Markdown]
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A matrix of marks: a header per column, a row per object, and (maybe) a closing row of counts."""
-
-    caption: str
-    corner: str  #: the header above the rows' labels
-    columns: list[Markdown]
-    rows: list[MatrixRow]
-    totals: MatrixRow | None = None
-
-
-@dataclass(frozen=True)
-class GridGroup:
-    """The grids of one axis (or of every axis): its heading, the key to its columns, what has no mark."""
-
-    heading: str
-    anchor: Markdown
-    key: list[Markdown]  #: ``OB-1.1 Title``: what each column's id stands for
-    grids: list[Grid]
-    gaps: Markdown  #: "Objectives with no action: …", or nothing
-    legend: Markdown  #: what the marks mean
-
-
-@dataclass(frozen=True)
-class CommitmentRow:
-    """An action in an organisation's sheet: the others who lead it, its period, its whole budget."""
-
-    action: Markdown
-    leads: Markdown  #: the action's (other) leads
-    period: str
-    budget: str  #: the action's whole budget, not the organisation's share
-
-
-@dataclass(frozen=True)
-class FundingRow:
-    """A budget line an organisation funds."""
-
-    action: Markdown
-    amount: str
-    status: str
-
-
-@dataclass(frozen=True)
-class OrganisationSheet:
-    """What one organisation leads, where it is a partner, the money it puts in, its seats."""
-
-    anchor: Markdown
-    name: str
-    label: str  #: its id (escaped when printed)
-    seats: list[Markdown]
-    leads: list[CommitmentRow]
-    partners: list[CommitmentRow]
-    funds: list[FundingRow]
-    funds_total: AmountRow
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """A term of the glossary: its anchor (which the first use of the term links to) and its definition."""
-
-    anchor: Markdown
-    term: str
-    variants: Markdown | None  #: ``(also: …)``
-    definition: Markdown  #: Markdown blocks, to follow ``term:`` in the same paragraph
-
-
-@dataclass(frozen=True)
-class AmountRow:
-    """A row of a budget table: money secured, still expected, in all, and its share of the total."""
-
-    label: Markdown
-    secured: str
-    expected: str
-    total: str
-    share: str
-
-
-@dataclass(frozen=True)
-class ChangeEntry:
-    """One object in the annex of changes: what happened to it and, field by field, how."""
-
-    anchor: Markdown
-    verb: str
-    heading: Markdown
-    rows: list[tuple[str, str, str]]  #: field, before, after
-
-
-@dataclass(frozen=True)
-class ChangesAnnex:
-    """What changed since an earlier version."""
-
-    title: str
-    summary: str
-    entries: list[ChangeEntry]
-
-
-@dataclass(frozen=True)
-class ObservationView:
-    """An observation and the drafting group's response."""
-
-    by: str
-    details: str  #: ``, 11 febbraio 2025 (riunione: verbale…)``
-    quote: str | None
-    text: Markdown
-    outcome: str
-    response: Markdown | None
-
-
-@dataclass(frozen=True)
-class ObservationGroup:
-    """The observations about one object (or one part of the document)."""
-
-    heading: Markdown
-    observations: list[ObservationView]
-
-
-@dataclass(frozen=True)
-class ApprovalRow:
-    """One approval: who, which organ, which act, which version."""
-
-    party: Markdown
-    body: str
-    act: Markdown
-    version: str
-
-
-@dataclass(frozen=True)
-class Approvals:
-    """The approvals recorded, and the signatories whose approval of this version is missing."""
-
-    rows: list[ApprovalRow]
-    missing: list[Markdown]
-    complete: bool
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from compiler.document.budget import Money
 from compiler.document.context import LayoutContext
 from compiler.document.links import link
 from compiler.document.markdown import Markdown, escape
-from compiler.document.parts import AmountRow, AxisSummary, ChartView, Summary
+from compiler.document.money_rows import AmountRow
+from compiler.document.parts import AxisSummary, ChartView, Summary
 from compiler.document.plan_charts import chart_view, money_chart
 from compiler.document.report_sections import first_axis
 from compiler.messages.diagnostics import msg

@@ -17,7 +17,7 @@ from typing import TypeVar
 from compiler.document.context import LayoutContext
 from compiler.document.links import ident, joined, link
 from compiler.document.markdown import Markdown, escape
-from compiler.document.parts import Grid, GridGroup, MatrixRow
+from compiler.document.view_parts import Grid, GridGroup, MatrixRow
 from compiler.messages.diagnostics import Text, msg
 from compiler.model import Action, Objective
 
