@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from compiler import checks, schema, sources
 from compiler.checks.rules.unknown_references import CODE as UNKNOWN_REFERENCE
 from compiler.messages.diagnostics import Diagnostic, Text, msg
-from compiler.messages.suggest import did_you_mean
-from compiler.model import Organisation, Plan
 from compiler.model.assembly import assemble
 from compiler.outcome import Checked, Outcome
 from compiler.review.snapshot import (
@@ -176,11 +174,12 @@ def _build_report(checked: Checked, options: BuildOptions) -> Outcome:
 def _build_for(checked: Checked, options: BuildOptions) -> Outcome:
     """The documents of each organisation named (or of every signatory), once every name is known."""
     from compiler import production  # noqa: PLC0415
+    from compiler.document import excerpt  # noqa: PLC0415
 
     plan = checked.plan
     if plan is None:
         return Outcome(checked, options.strict)
-    chosen = chosen_organisations(plan, options)
+    chosen = excerpt.chosen_organisations(plan, options.organisations)
     if isinstance(chosen, Text):
         return Outcome(checked, options.strict, refusal=chosen, notes=(msg("nothing was written."),))
     organisations, notes = chosen
@@ -191,33 +190,6 @@ def _build_for(checked: Checked, options: BuildOptions) -> Outcome:
     except production.ToolchainError as problem:
         return Outcome(checked, options.strict, failure=problem.message)
     return Outcome(checked, options.strict, tuple(written), notes=(*notes, *_wrote(written)))
-
-
-def chosen_organisations(plan: Plan, options: BuildOptions) -> tuple[list[Organisation], tuple[Text, ...]] | Text:
-    """The organisations ``--for`` names (or the signatories), or why one of the names is not one."""
-    known = {organisation.id: organisation for organisation in plan.organisations}
-    for identifier in options.organisations:
-        if identifier not in known:
-            return _not_an_organisation(plan, identifier)
-    if options.organisations:
-        return [known[identifier] for identifier in dict.fromkeys(options.organisations)], ()
-    signatories = [organisation for organisation in plan.organisations if organisation.signatory]
-    if signatories:
-        return signatories, ()
-    return list(plan.organisations), (
-        msg("The plan marks no organisation as a signatory (“signatory: true”): one document for each organisation."),
-    )
-
-
-def _not_an_organisation(plan: Plan, identifier: str) -> Text:
-    """Why ``identifier`` names no organisation: a body, or nothing (with the likeliest meant)."""
-    if any(body.id == identifier for body in plan.governance):
-        return msg(
-            "“{id}” is a governance body, not an organisation: --for takes the id of an organisation.", id=identifier
-        )
-    guess = did_you_mean(identifier, [organisation.id for organisation in plan.organisations])
-    unknown = msg("The plan has no organisation with the id “{id}”.", id=identifier)
-    return msg("{unknown} {guess}", unknown=unknown, guess=guess) if guess else unknown
 
 
 def export(plan_dir: Path, out: Path, strict: bool = False) -> Outcome:

@@ -225,3 +225,23 @@ def test_every_colour_of_the_documents_comes_from_the_theme() -> None:
             assert not literal.search(raw), f"{path.name} writes a colour of its own"
             assert "@colour:" not in templates.text(path.name), path.name
     assert all(re.fullmatch(r"[0-9a-f]{6}", value) for value in COLOURS.values())
+
+
+#: The size past which a module or a function must say why it is not split.
+MODULE_LINES, FUNCTION_LINES = 300, 40
+
+
+def test_no_module_over_300_lines_and_no_function_over_40_without_a_reason() -> None:
+    """A long module (unless generated) or function says why next to it: ``Longer than 40 lines: …``."""
+    long: list[str] = []
+    for path, text in SOURCES.items():
+        if "Do not edit." in text[:400]:  # generated (glyphs/table.py)
+            continue
+        if len(text.splitlines()) > MODULE_LINES and "Longer than 300 lines:" not in text[:1000]:
+            long.append(f"{module(path)}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
+                size = node.end_lineno - node.lineno + 1
+                if size > FUNCTION_LINES and "Longer than 40 lines:" not in (ast.get_docstring(node) or ""):
+                    long.append(f"{module(path)}:{node.lineno} {node.name}: {size} lines")
+    assert long == []

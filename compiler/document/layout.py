@@ -31,7 +31,10 @@ from compiler.review.changes import Changes
 
 
 def lay_out(plan: Plan, translate: Translator, changes: Changes | None = None) -> PlanDocument:
-    """Everything the document of a checked plan shows, in the plan's language (and the changes since ``changes``)."""
+    """Everything the document of a checked plan shows, in the plan's language (and the changes since ``changes``).
+
+    Longer than 40 lines: one keyword per part of the document, in reading order; nothing to split.
+    """
     ctx = LayoutContext(plan, translate, with_glossary=True)
     ctx.marks.update(annexes.change_marks(ctx, changes))
     vision, context = plan.vision, plan.context
