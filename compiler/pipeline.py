@@ -174,12 +174,11 @@ def _build_report(checked: Checked, options: BuildOptions) -> Outcome:
 def _build_for(checked: Checked, options: BuildOptions) -> Outcome:
     """The documents of each organisation named (or of every signatory), once every name is known."""
     from compiler import production  # noqa: PLC0415
-    from compiler.document import excerpt  # noqa: PLC0415
 
     plan = checked.plan
     if plan is None:
         return Outcome(checked, options.strict)
-    chosen = excerpt.chosen_organisations(plan, options.organisations)
+    chosen = production.chosen_organisations(plan, options.organisations)
     if isinstance(chosen, Text):
         return Outcome(checked, options.strict, refusal=chosen, notes=(msg("nothing was written."),))
     organisations, notes = chosen

@@ -15,7 +15,8 @@ from compiler.document.layout import lay_out
 from compiler.document.register_files import RegisterWords, register_as
 from compiler.document.render import render_index, render_markdown, render_report
 from compiler.document.report import lay_out_report
-from compiler.messages.diagnostics import msg
+from compiler.messages.diagnostics import Text, msg
+from compiler.messages.suggest import did_you_mean
 from compiler.messages.translate import Translator
 from compiler.model import Meta, Organisation, Plan
 from compiler.opendata import export_plan
@@ -31,6 +32,7 @@ __all__ = [
     "Extras",
     "PublishError",
     "ToolchainError",
+    "chosen_organisations",
     "describe_changes",
     "describe_register",
     "export_open_data",
@@ -192,3 +194,30 @@ def export_open_data(plan: Plan, out: Path) -> list[Path]:
         return export_plan(plan, out, meta.slug or publish.slugify(meta.title))
     except OSError as exc:
         raise ToolchainError(cannot_write(out, exc)) from exc
+
+
+def chosen_organisations(plan: Plan, names: tuple[str, ...]) -> tuple[list[Organisation], tuple[Text, ...]] | Text:
+    """The organisations ``names`` (``--for``) name, or else the signatories; or why a name is not one."""
+    known = {organisation.id: organisation for organisation in plan.organisations}
+    for identifier in names:
+        if identifier not in known:
+            return _not_an_organisation(plan, identifier)
+    if names:
+        return [known[identifier] for identifier in dict.fromkeys(names)], ()
+    signatories = [organisation for organisation in plan.organisations if organisation.signatory]
+    if signatories:
+        return signatories, ()
+    return list(plan.organisations), (
+        msg("The plan marks no organisation as a signatory (“signatory: true”): one document for each organisation."),
+    )
+
+
+def _not_an_organisation(plan: Plan, identifier: str) -> Text:
+    """Why ``identifier`` names no organisation: a body, or nothing (with the likeliest meant)."""
+    if any(body.id == identifier for body in plan.governance):
+        return msg(
+            "“{id}” is a governance body, not an organisation: --for takes the id of an organisation.", id=identifier
+        )
+    guess = did_you_mean(identifier, [organisation.id for organisation in plan.organisations])
+    unknown = msg("The plan has no organisation with the id “{id}”.", id=identifier)
+    return msg("{unknown} {guess}", unknown=unknown, guess=guess) if guess else unknown

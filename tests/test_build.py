@@ -270,7 +270,7 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
     from compiler.opendata.tables import TABLES
 
     names = {path.name for path in folder.iterdir()}
-    documents = {"piano-di-prova-1.0.docx", "piano-di-prova-1.0.html", "piano-di-prova-1.0.pdf"}
+    documents = {f"piano-di-prova-1.0.{kind}" for kind in ("docx", "html", "odt", "pdf")}
     assert names == {"SHA256SUMS", "manifest.json", "plan.json", "opendata", *documents}  # plan.json: the snapshot
     data = {"datapackage.json", "plan.json", "plan-jsonschema.json", *(f"{table.name}.csv" for table in TABLES)}
     assert {path.name for path in (folder / "opendata").iterdir()} == data
@@ -287,9 +287,10 @@ def test_publish_writes_a_version_once_with_checksums_and_an_index(base_plan: Pa
     assert again.exit_code == 1 and "già pubblicata" in again.stderr
     assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
     index = Html.read(root / "index.html")
-    assert [a.attributes["href"] for a in index.tags("a")][:3] == [
+    assert [a.attributes["href"] for a in index.tags("a")][:4] == [
         "1.0/piano-di-prova-1.0.docx",
         "1.0/piano-di-prova-1.0.html",
+        "1.0/piano-di-prova-1.0.odt",
         "1.0/piano-di-prova-1.0.pdf",
     ]
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []

@@ -12,8 +12,7 @@ from compiler.document import budget, front, glossary, organisation_sheets, part
 from compiler.document.context import LayoutContext
 from compiler.document.markdown import Markdown
 from compiler.document.parts import PlanDocument
-from compiler.messages.diagnostics import Text, msg
-from compiler.messages.suggest import did_you_mean
+from compiler.messages.diagnostics import msg
 from compiler.messages.translate import Translator
 from compiler.model import Organisation, Plan
 
@@ -67,30 +66,3 @@ def lay_out_for(plan: Plan, translate: Translator, organisation: Organisation) -
         sheets_title=translate(msg("Its commitments in the plan")),
         glossary=glossary.glossary(ctx),
     )
-
-
-def chosen_organisations(plan: Plan, names: tuple[str, ...]) -> tuple[list[Organisation], tuple[Text, ...]] | Text:
-    """The organisations ``names`` (``--for``) name, or else the signatories; or why a name is not one."""
-    known = {organisation.id: organisation for organisation in plan.organisations}
-    for identifier in names:
-        if identifier not in known:
-            return _not_an_organisation(plan, identifier)
-    if names:
-        return [known[identifier] for identifier in dict.fromkeys(names)], ()
-    signatories = [organisation for organisation in plan.organisations if organisation.signatory]
-    if signatories:
-        return signatories, ()
-    return list(plan.organisations), (
-        msg("The plan marks no organisation as a signatory (“signatory: true”): one document for each organisation."),
-    )
-
-
-def _not_an_organisation(plan: Plan, identifier: str) -> Text:
-    """Why ``identifier`` names no organisation: a body, or nothing (with the likeliest meant)."""
-    if any(body.id == identifier for body in plan.governance):
-        return msg(
-            "“{id}” is a governance body, not an organisation: --for takes the id of an organisation.", id=identifier
-        )
-    guess = did_you_mean(identifier, [organisation.id for organisation in plan.organisations])
-    unknown = msg("The plan has no organisation with the id “{id}”.", id=identifier)
-    return msg("{unknown} {guess}", unknown=unknown, guess=guess) if guess else unknown

@@ -105,20 +105,41 @@ def unbroken(node: Any) -> Any:
     and a no-break space before a year or a unit sign (``_JOINED``). A node with nothing to change is
     kept as it is (not copied): a plan of a thousand actions has about a million nodes."""
     if isinstance(node, list):
-        changed = [_joined(node, index) or unbroken(item) for index, item in enumerate(node)]
-        return node if all(new is old for new, old in zip(changed, node, strict=True)) else changed
+        changed: list[Any] = []
+        for index, item in enumerate(node):
+            new = _joined(node, index) or unbroken(item)
+            changed.extend(new if isinstance(new, list) and isinstance(item, dict) else [new])  # a Str split up
+        return (
+            node if len(changed) == len(node) and all(a is b for a, b in zip(changed, node, strict=True)) else changed
+        )
     if not isinstance(node, dict):
         return node
     kind = node.get("t")
     if kind == "Str":
-        text = _JOINED_IN_TEXT.sub("\u00a0", node["c"])
-        if len(text) <= _UNBROKEN_LENGTH and _UNBROKEN.search(text):
-            return {"t": "Span", "c": [["", ["unbroken"], []], [{"t": "Str", "c": text}]]}
-        return node if text == node["c"] else {"t": "Str", "c": text}
+        return _unbroken_words(node)
     if kind in _WITHOUT_WORDS or "c" not in node:
         return node
     content = unbroken(node["c"])
     return node if content is node["c"] else {"t": kind, "c": content}
+
+
+def _unbroken_words(node: Node) -> Node | list[Node]:
+    """A ``Str`` (after the gate, a run of words with spaces) with each word that must stay whole in its
+    own ``<span class="unbroken">``; the node itself when nothing changes."""
+    text = _JOINED_IN_TEXT.sub("\u00a0", node["c"])
+    out: list[Node] = []
+    plain = 0
+    for word in re.finditer(r"[^ ]+", text):
+        if len(word.group(0)) <= _UNBROKEN_LENGTH and _UNBROKEN.search(word.group(0)):
+            if word.start() > plain:
+                out.append({"t": "Str", "c": text[plain : word.start()]})
+            out.append({"t": "Span", "c": [["", ["unbroken"], []], [{"t": "Str", "c": word.group(0)}]]})
+            plain = word.end()
+    if not out:
+        return node if text == node["c"] else {"t": "Str", "c": text}
+    if plain < len(text):
+        out.append({"t": "Str", "c": text[plain:]})
+    return out
 
 
 #: Nodes with no text for ``unbroken`` to change (code and raw markup are written as they are).
