@@ -51,6 +51,7 @@ SECTIONS = (
     "Organizzazioni",
     "Governance",
     "Assi strategici e obiettivi",
+    "Cronoprogramma",
     "Schede delle azioni",
     "Matrici",
     "Schede delle organizzazioni",
@@ -122,8 +123,8 @@ def built(request: pytest.FixtureRequest) -> Built:
     actions = tuple(action.id for action in checked.plan.actions)
     ids = (*(objective.id for objective in checked.plan.objectives), *actions)
     if request.param == "monitoring":
-        axes = sum(1 for o in checked.plan.objectives if o.parent is None)  # long titles: they wrap
-        sections = ("1 Sintesi", "2 Come si misurano i progressi", f"{axes + 3} Appendice dei dati")
+        # The axes' chapters between them are plan objects: unnumbered (and their long titles wrap).
+        sections = ("1 Sintesi", "2 Come si misurano i progressi", "3 Appendice dei dati")
         title = f"Rapporto di monitoraggio — {checked.plan.meta.title}"
         cover = f"Rapporto di monitoraggio {checked.plan.meta.title}"
         return Built(out, title, "monitoring", sections, cover, ids)

@@ -25,6 +25,7 @@ class Heading:
     level: int
     identifier: str
     inlines: str
+    numbered: bool = True  #: pandoc numbers it (``--number-sections``); a plan object's heading is ``.unnumbered``
 
 
 def headings_in(blocks: list[Node]) -> list[Heading]:
@@ -34,7 +35,8 @@ def headings_in(blocks: list[Node]) -> list[Heading]:
         if block["t"] == "Header":
             level, (identifier, classes, _pairs), content = block["c"]
             if level <= DEPTH and identifier and "unlisted" not in classes:
-                found.append(Heading(level, identifier, json.dumps(_entry(content), ensure_ascii=False)))
+                inlines = json.dumps(_entry(content), ensure_ascii=False)
+                found.append(Heading(level, identifier, inlines, "unnumbered" not in classes))
         elif block["t"] == "Div":
             found.extend(headings_in(block["c"][1]))
     return found
@@ -59,9 +61,27 @@ def contents_nav(headings: list[Heading], title: list[Node]) -> list[Node]:
         raw_block("html", '<summary id="toc-title">'),
         {"t": "Plain", "c": title},
         raw_block("html", "</summary>"),
-        *_nested(headings),
+        *_nested(numbered(headings)),
         raw_block("html", "</details>\n</nav>"),
     ]
+
+
+def numbered(headings: list[Heading]) -> list[Heading]:
+    """The headings with their section numbers before their text, as pandoc numbers the page's headings
+    (so that an entry reads as its heading: ``1.2 Missione``)."""
+    counters = [0] * DEPTH
+    out = []
+    for heading in headings:
+        if not heading.numbered:
+            out.append(heading)
+            continue
+        counters[heading.level - 1] += 1
+        counters[heading.level :] = [0] * (DEPTH - heading.level)
+        number = ".".join(str(n) for n in counters[: heading.level])
+        span = {"t": "Span", "c": [["", ["header-section-number"], []], [{"t": "Str", "c": number}]]}
+        inlines = json.dumps([span, {"t": "Space"}, *json.loads(heading.inlines)], ensure_ascii=False)
+        out.append(Heading(heading.level, heading.identifier, inlines, heading.numbered))
+    return out
 
 
 def _nested(headings: list[Heading]) -> list[Node]:
