@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from compiler import pipeline
-from compiler.outputs.table_columns import LINE_CHARACTERS, ROW_LINES_KEPT, ROWS_WHOLE, fit_columns
+from compiler.outputs.table_columns import (
+    LINE_CHARACTERS,
+    ROW_LINES_KEPT,
+    ROWS_WHOLE,
+    TABLE_LINES_KEPT,
+    TABLE_WHOLE,
+    fit_columns,
+)
 from tests.conftest import EXAMPLE_PLAN
 from tests.readers import Docx, W, pdf_pages, squash
 
@@ -100,10 +107,13 @@ def table(*rows: list[str]) -> dict[str, object]:
     return {"t": "Table", "c": [["", [], []], [None, []], specs, head, [body], [["", [], []], []]]}
 
 
-def test_a_table_of_short_rows_keeps_each_row_on_one_page() -> None:
+def test_a_table_of_short_rows_keeps_each_row_on_one_page_and_a_short_table_the_page_too() -> None:
     (block,) = fit_columns([table(["Id", "Name"], ["IND-1", "Persone raggiunte"], ["IND-2", "Enti coinvolti"])])
-    assert block["t"] == "Div" and block["c"][0][1] == [ROWS_WHOLE]
+    assert block["t"] == "Div" and block["c"][0][1] == [ROWS_WHOLE, TABLE_WHOLE]  # 3 lines and a caption
     assert block["c"][1][0]["t"] == "Table"
+    rows = [[f"IND-{number}", "Persone raggiunte"] for number in range(TABLE_LINES_KEPT)]
+    (long,) = fit_columns([table(["Id", "Name"], *rows)])
+    assert long["c"][0][1] == [ROWS_WHOLE]  # each row whole, the table free to continue on the next page
 
 
 def test_a_row_taller_than_a_third_of_a_page_may_break() -> None:

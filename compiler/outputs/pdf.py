@@ -17,7 +17,7 @@ from compiler.messages.tags import parse
 from compiler.outputs import pandoc, typst_text
 from compiler.outputs.ast_gate import Node
 from compiler.outputs.figures import Picture, placeholder, typst_figure
-from compiler.outputs.table_columns import ROWS_WHOLE, fit_columns, text_lines
+from compiler.outputs.table_columns import ROWS_WHOLE, TABLE_WHOLE, fit_columns, text_lines
 from compiler.outputs.typst import Compiler, TypstError
 from compiler.outputs.typst_calls import called_names
 from compiler.outputs.writer import Job, Writer, decorate, div_attributes, pandoc_meta, raw_block, write_ast
@@ -137,6 +137,8 @@ def _typst_div(block: Node, pictures: dict[str, Picture]) -> list[Node]:
     if function == "planc-sheet":  # estimated here: measured in Typst, 1,000 sheets doubled its time
         whole = text_lines(block["c"][1], SHEET_LINE_CHARACTERS) <= SHEET_LINES_KEPT
         function += f"(whole: {'true' if whole else 'false'})"
+    elif function == _TYPST_DIVS[ROWS_WHOLE]:  # a short table: kept on one page (estimated by ``table_columns``)
+        function += f"(whole: {'true' if TABLE_WHOLE in classes else 'false'})"
     return [raw_block("typst", f"#{function}["), *inner, raw_block("typst", "]")]
 
 

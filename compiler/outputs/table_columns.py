@@ -30,6 +30,11 @@ BOLD = 1.1
 ROW_LINES_KEPT = 20
 #: The class of the div around a table whose rows are kept whole.
 ROWS_WHOLE = "table-rows-whole"
+#: A table of at most this many lines (caption and header included: about half a page) is kept whole
+#: on one page; estimated here, as measuring every table in Typst made a long plan's PDF several times slower.
+TABLE_LINES_KEPT = 24
+#: The class added to ``ROWS_WHOLE`` for such a table.
+TABLE_WHOLE = "table-whole"
 #: Where a line may break inside a run of text: spaces (not no-break ones), and after a hyphen joining two words.
 _BREAK = re.compile(r"[^\S\u00a0\u2007\u202f]+|(?<=\w-)(?=[^\W\d])")
 #: Wide characters (ideographs, kana, hangul, full-width forms): a line may break at each.
@@ -52,9 +57,11 @@ def _fitted_block(block: Node, line: float) -> Node:
         specs = _fitted(block, line)
         table = {"t": "Table", "c": [*block["c"][:2], specs, *block["c"][3:]]}
         shares = [spec[1]["c"] for spec in specs]
-        if max(row_lines(row, shares, line) for row, _weight in _rows(table)) <= ROW_LINES_KEPT:
-            return {"t": "Div", "c": [["", [ROWS_WHOLE], []], [table]]}
-        return table
+        lines = [row_lines(row, shares, line) for row, _weight in _rows(table)]
+        if max(lines) > ROW_LINES_KEPT:
+            return table
+        whole = [TABLE_WHOLE] if sum(lines) + 2 <= TABLE_LINES_KEPT else []  # + 2: the caption
+        return {"t": "Div", "c": [["", [ROWS_WHOLE, *whole], []], [table]]}
     return block
 
 
