@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from math import floor
+from math import lcm
 from typing import TypeVar
 
 from compiler.document import schedule
@@ -28,16 +28,22 @@ _Label = TypeVar("_Label")
 
 
 def split(total: int, weights: Sequence[Fraction | Decimal | int]) -> list[int]:
-    """``total`` units in proportion to ``weights``, rounded to the largest remainders: the parts sum to ``total``."""
-    whole = sum(Fraction(weight) for weight in weights)
+    """``total`` units in proportion to ``weights``, rounded to the largest remainders: the parts sum to ``total``.
+
+    Exact: the weights are brought to whole numbers on a common scale (a layout splits every
+    amount of the plan several times, and fractions were most of its time)."""
+    ratios = [weight.as_integer_ratio() for weight in weights]
+    scale = lcm(*(denominator for _numerator, denominator in ratios)) if ratios else 1
+    whole_weights = [numerator * (scale // denominator) for numerator, denominator in ratios]
+    whole = sum(whole_weights)
     if not whole:
         return [0] * len(weights)
-    quotas = [Fraction(total) * Fraction(weight) / whole for weight in weights]
-    parts = [floor(quota) for quota in quotas]
-    by_remainder = sorted(range(len(quotas)), key=lambda index: (parts[index] - quotas[index], index))
-    for index in by_remainder[: total - sum(parts)]:
-        parts[index] += 1
-    return parts
+    parts, remainders = zip(*(divmod(total * weight, whole) for weight in whole_weights), strict=True)
+    shares = list(parts)
+    by_remainder = sorted(range(len(shares)), key=lambda index: (-remainders[index], index))
+    for index in by_remainder[: total - sum(shares)]:
+        shares[index] += 1
+    return shares
 
 
 def whole_percentages(amounts: Sequence[int]) -> list[int]:
