@@ -21,11 +21,10 @@ from compiler.messages.diagnostics import CommandError, Text, msg
 from compiler.outputs.processes import stop
 
 PDF_STANDARDS: tuple[Literal["a-2a", "ua-1"], ...] = ("a-2a", "ua-1")
-#: The folder that holds planc's own ``compiler`` package: the only code the child may import
-#: besides the installed packages (never the working directory's or the plan folder's).
-PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
-#: ``-I``: no working directory, no script folder, no PYTHON* variables, no user site-packages.
-_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from compiler.outputs.typst import child_main; child_main()"
+#: The child process: this module run by the same Python, isolated (``-I``: no working folder, no
+#: PYTHON* variables, no user site on its path), so that it imports planc as installed and nothing
+#: from the working directory or the plan folder.
+_CHILD = [sys.executable, "-I", "-m", "compiler.outputs.typst"]
 TIMEOUT_SECONDS = 300
 MAX_GLYPH_RETRIES = 20
 #: The language of Typst's own words (table captions, quotation marks) when those of the plan's cannot print.
@@ -45,7 +44,7 @@ class Compiler:
     """
 
     def __init__(self, timestamp: int) -> None:
-        command = [sys.executable, "-I", "-c", _CHILD, PACKAGE_ROOT, str(timestamp)]
+        command = [*_CHILD, str(timestamp)]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def compile(self, source: Path, output: Path) -> None:
@@ -89,7 +88,7 @@ class Pictures:
     """A child process drawing ``pictures.typ`` (one chart a page) as ``picture-N.svg`` and ``picture-N.png``."""
 
     def __init__(self, folder: Path, formats: tuple[str, ...]) -> None:
-        command = [sys.executable, "-I", "-c", _CHILD, PACKAGE_ROOT, "pictures", str(folder), *formats]
+        command = [*_CHILD, "pictures", str(folder), *formats]
         self.folder = folder
         self.process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -194,11 +193,6 @@ def _compile_retrying(source: Path, text: str, fonts: str, empty: str, timestamp
     raise TypstError(msg("Typst kept finding characters no font can print."))
 
 
-def child_main() -> None:
-    """Child process entry: ``python -I -c … PACKAGE_ROOT TIMESTAMP``, then ``[source, output]`` on stdin."""
-    sys.exit(main(sys.argv[2:]))
-
-
 def _pictures_main(folder: Path, formats: list[str]) -> int:
     """Draw the charts of ``folder`` in ``formats``: ``pictures FOLDER FORMAT…``."""
     try:
@@ -232,3 +226,7 @@ def main(arguments: list[str]) -> int:
         sys.stderr.write(str(exc) + "\n")
         return 1
     return 0
+
+
+if __name__ == "__main__":  # the child: ``python -I -m compiler.outputs.typst TIMESTAMP`` (or ``pictures …``)
+    sys.exit(main(sys.argv[1:]))
