@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,19 +57,23 @@ class Compiler:
 
     def finish(self, timeout: float = TIMEOUT_SECONDS) -> None:
         """Wait for the compile; raise ``TypstError`` on any problem."""
-        try:
-            _out, err = self.process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            self.stop()
-            raise TypstError(
-                msg("Typst took longer than {seconds} s to compile the PDF.", seconds=f"{timeout:.0f}")
-            ) from exc
-        if self.process.returncode != 0:
-            raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), self.process.returncode))
+        too_long = msg("Typst took longer than {seconds} s to compile the PDF.", seconds=f"{timeout:.0f}")
+        _wait(self.process, timeout, too_long)
 
     def stop(self) -> None:
         """Stop the child if it is still running (a build that failed before the PDF)."""
         stop(self.process)
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float, too_long: Text) -> None:
+    """Wait for a child; stop it and raise ``too_long`` past ``timeout``, raise its own message if it failed."""
+    try:
+        _out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        stop(process)
+        raise TypstError(too_long) from exc
+    if process.returncode != 0:
+        raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), process.returncode))
 
 
 def _child_failure(detail: str, code: int) -> Text:
@@ -96,15 +101,8 @@ class Pictures:
 
     def wait(self, timeout: float = TIMEOUT_SECONDS) -> None:
         """Wait for the pictures; raise ``TypstError`` on any problem."""
-        try:
-            _out, err = self.process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            self.stop()
-            raise TypstError(
-                msg("Typst took longer than {seconds} s to draw the charts.", seconds=f"{timeout:.0f}")
-            ) from exc
-        if self.process.returncode != 0:
-            raise TypstError(_child_failure(err.decode("utf-8", errors="replace").strip(), self.process.returncode))
+        too_long = msg("Typst took longer than {seconds} s to draw the charts.", seconds=f"{timeout:.0f}")
+        _wait(self.process, timeout, too_long)
 
     def stop(self) -> None:
         """Stop the child if it is still running."""
@@ -195,8 +193,13 @@ def _compile_retrying(source: Path, text: str, fonts: str, empty: str, timestamp
 
 def _pictures_main(folder: Path, formats: list[str]) -> int:
     """Draw the charts of ``folder`` in ``formats``: ``pictures FOLDER FORMAT…``."""
+    return _reported(lambda: _draw_pictures(folder, formats))
+
+
+def _reported(work: Callable[[], None]) -> int:
+    """Do ``work`` in the child: 0, or 1 with the reason on stderr for the parent (``_child_failure``)."""
     try:
-        _draw_pictures(folder, formats)
+        work()
     except TypstError as failure:  # planc's own message, translated by the parent
         sys.stderr.write(json.dumps({"msgid": failure.message.msgid, "args": failure.message.args}) + "\n")
         return 1
@@ -217,15 +220,7 @@ def main(arguments: list[str]) -> int:
     if not line:
         return 0  # the parent stopped before the PDF: nothing to do
     source, output = (Path(part) for part in json.loads(line))
-    try:
-        _compile(source, output, timestamp)
-    except TypstError as failure:  # planc's own message, translated by the parent
-        sys.stderr.write(json.dumps({"msgid": failure.message.msgid, "args": failure.message.args}) + "\n")
-        return 1
-    except Exception as exc:  # report any Typst failure to the parent as text
-        sys.stderr.write(str(exc) + "\n")
-        return 1
-    return 0
+    return _reported(lambda: _compile(source, output, timestamp))
 
 
 if __name__ == "__main__":  # the child: ``python -I -m compiler.outputs.typst TIMESTAMP`` (or ``pictures …``)
