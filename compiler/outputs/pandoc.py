@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from compiler.messages.diagnostics import CommandError, Text, msg
-from compiler.outputs import processes
+from compiler.outputs import commonmark, processes
 
 TIMEOUT_SECONDS = 300
 MEMORY_LIMIT = "-M3g"
 
-#: The Markdown reader keeps only what planc's own template writes: headings with ids, divs,
-#: spans, pipe tables with captions, lists, definition lists (action sheets), emphasis, links. Everything else
-#: is off (plan text escapes every punctuation mark, so it cannot start a definition list either).
-READER = "markdown" + "".join(
+#: The pandoc Markdown planc writes (``NAME.md``): only what planc's own template writes, headings with
+#: ids, divs, spans, pipe tables with captions, lists, definition lists (action sheets), emphasis,
+#: links. Everything else is off (plan text escapes every punctuation mark, so it cannot start a
+#: definition list either). planc itself reads it with pandoc's faster CommonMark reader (``commonmark``).
+MARKDOWN = "markdown" + "".join(
     f"-{extension}"
     for extension in (
         "raw_html",
@@ -165,11 +166,12 @@ def read_markdown(markdown: str, folder: Path, data_dir: Path, parts: int = 1) -
     runs = []
     for number, piece in enumerate(split_sections(markdown, parts)):
         source = folder / f"plan-{number}.md"
-        source.write_text(piece, encoding="utf-8")
-        arguments = ["--from", READER, "--to", "json", "--columns=60", str(source)]
+        source.write_text(commonmark.prepared(piece), encoding="utf-8")
+        arguments = ["--from", commonmark.READER, "--to", "json", str(source)]
         runs.append(start(arguments, data_dir, msg("read the Markdown")))
     asts = [json.loads(run.wait()) for run in runs]
-    ast: dict[str, Any] = {**asts[0], "blocks": [block for piece in asts for block in piece["blocks"]]}
+    blocks = [block for piece in asts for block in commonmark.restored(piece["blocks"])]
+    ast: dict[str, Any] = {**asts[0], "blocks": blocks}
     return ast
 
 

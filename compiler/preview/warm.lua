@@ -13,9 +13,9 @@ local function answer(status, text)
 end
 
 local handlers = {
-  -- An empty list of files: the reader may read nothing from the disk (pandoc's sandbox). 60 columns,
-  -- as a build reads (outputs/pandoc.py): a table's column widths depend on it.
-  read = function(text) return pandoc.write(pandoc.read(text, reader, {columns = 60}, {}), 'json') end,
+  -- An empty list of files: the reader may read nothing from the disk (pandoc's sandbox). The reader
+  -- is a build's (outputs/commonmark.py), which prepares the Markdown and restores the tables.
+  read = function(text) return pandoc.write(pandoc.read(text, reader, {}, {}), 'json') end,
   -- Headings numbered as in a build: each piece says, in its metadata, the numbers before it.
   write = function(text)
     local fragments = {}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from compiler.messages.diagnostics import msg
-from compiler.outputs import pandoc, processes
+from compiler.outputs import commonmark, pandoc, processes
 
 #: pandoc's side of the conversation, shipped inside the package.
 SCRIPT = Path(str(importlib.resources.files(__package__) / "warm.lua"))
@@ -34,8 +34,8 @@ class WarmPandoc:
 
     def read(self, markdown: str) -> dict[str, Any]:
         """planc's Markdown as pandoc's JSON AST (the reader of a build)."""
-        ast: dict[str, Any] = json.loads(self._ask("read", markdown))
-        return ast
+        ast: dict[str, Any] = json.loads(self._ask("read", commonmark.prepared(markdown)))
+        return {**ast, "blocks": commonmark.restored(ast["blocks"])}
 
     def write_html(self, asts: list[dict[str, Any]]) -> list[str]:
         """The HTML fragments of gated ASTs, with ``<section>`` around each heading as in a build."""
@@ -73,7 +73,7 @@ class WarmPandoc:
 
     def _running(self) -> subprocess.Popen[bytes]:
         if self.process is None or self.process.poll() is not None:
-            command = [pandoc.executable(), "+RTS", pandoc.MEMORY_LIMIT, "-RTS", "lua", str(SCRIPT), pandoc.READER]
+            command = [pandoc.executable(), "+RTS", pandoc.MEMORY_LIMIT, "-RTS", "lua", str(SCRIPT), commonmark.READER]
             environment = {"PATH": os.defpath, "LANG": "C.UTF-8", "HOME": str(self.data_dir)}
             try:
                 self.process = subprocess.Popen(
