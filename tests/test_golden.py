@@ -36,3 +36,26 @@ def test_a_changed_plan_does_not_match_the_golden_file(tmp_path: Path) -> None:
     checked = pipeline.check(plan)
     assert checked.plan is not None
     assert production.markdown_of(checked.plan) != GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("writable", [True, False], ids=["cache", "unwritable-cache"])
+def test_compiled_templates_from_the_cache_render_the_same(
+    writable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build compiles the templates into Jinja2's cache; the next reads them from it and renders
+    the same Markdown. A cache folder that cannot be written is no cache, not an error."""
+    from compiler.document import render
+
+    folder = tmp_path / "cache"
+    if writable:
+        folder.mkdir(mode=0o700)
+    else:  # a file where the folder should be: no process can write in it, not even root's
+        folder.write_bytes(b"")
+    monkeypatch.setattr(render, "_bytecode_cache", lambda: render._BytecodeCache(str(folder)))
+    checked = pipeline.check(BASE)
+    assert checked.plan is not None
+    for _build in range(2):
+        render._markdown_environment.cache_clear()
+        assert production.markdown_of(checked.plan) == GOLDEN.read_text(encoding="utf-8")
+    render._markdown_environment.cache_clear()
+    assert (len(list(folder.iterdir())) > 1) if writable else folder.read_bytes() == b""
