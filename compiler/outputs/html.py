@@ -26,6 +26,8 @@ _UNBROKEN_LENGTH = 30
 #: a currency or per cent sign after its number (``12.000 €``).
 _JOINED = re.compile(r"(\d{4}|[€%‰$£])[.,;:)]*")
 _NO_BREAK_SPACE = {"t": "Str", "c": "\u00a0"}
+#: What every word ``_UNBROKEN`` or ``_JOINED_IN_TEXT`` finds holds.
+_DIGIT_OR_SIGN = re.compile(r"[\d€%‰$£]")
 #: The same inside one piece of text that holds spaces (the monitoring report's cells).
 _JOINED_IN_TEXT = re.compile(r"(?<=\S) (?=(?:\d{4}|[€%‰$£])(?!\w))")
 
@@ -105,15 +107,27 @@ def unbroken(node: Any) -> Any:
     and a no-break space before a year or a unit sign (``_JOINED``). A node with nothing to change is
     kept as it is (not copied): a plan of a thousand actions has about a million nodes."""
     if isinstance(node, list):
-        changed: list[Any] = []
-        for index, item in enumerate(node):
-            new = _joined(node, index) or unbroken(item)
-            changed.extend(new if isinstance(new, list) and isinstance(item, dict) else [new])  # a Str split up
-        return (
-            node if len(changed) == len(node) and all(a is b for a, b in zip(changed, node, strict=True)) else changed
-        )
-    if not isinstance(node, dict):
-        return node
+        return _unbroken_list(node)
+    return _unbroken_node(node) if isinstance(node, dict) else node
+
+
+def _unbroken_list(items: list[Any]) -> list[Any]:
+    """``unbroken`` of each item; the list itself when no item changes (a ``Str`` may become several)."""
+    out: list[Any] | None = None
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            new = _joined(items, index) if item.get("t") == "Space" else _unbroken_node(item)
+            new = item if new is None else new
+        else:
+            new = _unbroken_list(item) if isinstance(item, list) else item
+        if new is not item and out is None:
+            out = items[:index]
+        if out is not None:
+            out.extend(new) if isinstance(new, list) and isinstance(item, dict) else out.append(new)
+    return items if out is None else out
+
+
+def _unbroken_node(node: Node) -> Node | list[Node]:
     kind = node.get("t")
     if kind == "Str":
         return _unbroken_words(node)
@@ -126,6 +140,8 @@ def unbroken(node: Any) -> Any:
 def _unbroken_words(node: Node) -> Node | list[Node]:
     """A ``Str`` (after the gate, a run of words with spaces) with each word that must stay whole in its
     own ``<span class="unbroken">``; the node itself when nothing changes."""
+    if _DIGIT_OR_SIGN.search(node["c"]) is None:  # most words: nothing to keep together
+        return node
     text = _JOINED_IN_TEXT.sub("\u00a0", node["c"])
     out: list[Node] = []
     plain = 0
