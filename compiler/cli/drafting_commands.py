@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from compiler.outcome import EXIT_PLAN, EXIT_TOOLCHAIN
 def serve_command(plan_dir: Path, port: int, no_browser: bool, lang: str | None) -> None:
     """Preview the plan in PLAN_DIR in the browser while you edit it, with forms that write the YAML."""
     from compiler import pipeline  # noqa: PLC0415
+
+    gc.enable()  # a server runs for hours: it collects cycles (each preview update pauses it, see preview.session)
 
     translate = Translator(lang or pipeline.check(plan_dir).language or user_language())
     try:

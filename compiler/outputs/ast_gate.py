@@ -75,7 +75,11 @@ class Gate:
     def inlines(self, inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for inline in inlines:
-            out.extend(self.inline(inline))
+            kind = inline["t"]
+            if kind == "Str" or kind == "Space":  # noqa: PLR1714 - the common case, without a call
+                out.append(inline)
+            else:
+                out.extend(self.inline(inline))
         return _coalesce(out)
 
     def block(self, block: Node) -> list[Node]:
@@ -202,14 +206,20 @@ _INLINE_HANDLERS: dict[str, Callable[[Gate, Node], list[Node]]] = {
 def _coalesce(inlines: list[Node]) -> list[Node]:
     """Join runs of words and spaces into one ``Str``: the same text, half the JSON for the writers."""
     out: list[Node] = []
+    run: list[str] = []  # the words and spaces since the last other inline
     for inline in inlines:
         kind = inline["t"]
-        if kind in ("Str", "Space") and out and out[-1]["t"] == "Str":
-            out[-1] = {"t": "Str", "c": out[-1]["c"] + (" " if kind == "Space" else inline["c"])}
+        if kind == "Str":
+            run.append(inline["c"])
         elif kind == "Space":
-            out.append({"t": "Str", "c": " "})
+            run.append(" ")
         else:
+            if run:
+                out.append({"t": "Str", "c": "".join(run)})
+                run = []
             out.append(inline)
+    if run:
+        out.append({"t": "Str", "c": "".join(run)})
     return out
 
 

@@ -6,7 +6,10 @@ plan each time (they are fast). While the plan has errors the last good page sta
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,19 @@ from compiler.outputs.pandoc import PandocError
 from compiler.preview.page import PageBuilder
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while an update makes its many short-lived objects (it
+    would walk them all again and again); back on after, to collect them once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,7 @@ class Preview:
 
     def update(self) -> Snapshot:
         """Check the plan and, if it has no errors, build its page; the last good page otherwise."""
-        with self.lock:
+        with self.lock, _collector_paused():
             self.seen = self.signature()
             checked = self.check()
             previous = self.snapshot
