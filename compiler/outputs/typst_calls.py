@@ -17,6 +17,8 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _FIELD = re.compile(r"\.([A-Za-z_][A-Za-z0-9_-]*)")
 _COMMENT = r"//[^\n]*|/\*.*?(?:\*/|\Z)"
 _MARKUP_SKIP = re.compile(r"\\(?:u\{[^}\n]*\}|.)|" + _COMMENT + r"|(`{3,}).*?(?:\1|\Z)|`[^`]*`?", re.DOTALL)
+#: In markup only these characters can start something: an escape, a comment, raw text, code, content.
+_MARKUP_NEXT = re.compile(r"[\\/`#\[\]]")
 _CODE_SKIP = re.compile(r'"(?:[^"\\]|\\.)*"?|' + _COMMENT, re.DOTALL)
 #: Keywords after which code goes on to the end of the line (``#let x = …``, ``#show …: …``).
 _STATEMENTS = frozenset({"let", "set", "show", "import", "include", "if", "for", "while", "context", "return"})
@@ -44,6 +46,10 @@ class _Reader:
         return self.names
 
     def _markup(self, position: int) -> int:
+        found = _MARKUP_NEXT.search(self.source, position)
+        if found is None:
+            return len(self.source)
+        position = found.start()  # plain text before it: nothing to read
         skipped = _MARKUP_SKIP.match(self.source, position)
         if skipped:
             return skipped.end()
