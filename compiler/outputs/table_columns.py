@@ -10,6 +10,7 @@ wider; an ideograph twice): an estimate that only has to rank the columns and ke
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -122,7 +123,12 @@ def _rows(table: Node) -> Iterator[tuple[list[Any], float]]:
 
 def _width(text: str) -> float:
     """How wide a piece of text is, in characters: ideographs and other wide characters count twice."""
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 1.0 for c in text)
+    return float(len(text)) if text.isascii() else sum(map(_character_width, text))
+
+
+@functools.cache
+def _character_width(character: str) -> float:
+    return 2.0 if unicodedata.east_asian_width(character) in "WF" else 1.0
 
 
 def _unbreakable(piece: str) -> float:
