@@ -85,6 +85,10 @@ def text_direction(tag: str) -> str:
     return str(locale.text_direction) if locale.language == parse(tag).language else "ltr"
 
 
+#: What ``Formats`` has formatted, by locale and currency: an amount or a month and its text.
+_SEEN: dict[tuple[str, str], dict[tuple[str, object], str]] = {}
+
+
 class Formats:
     """Formatting for one locale (``it-IT`` → ``it_IT``) and one currency."""
 
@@ -93,7 +97,9 @@ class Formats:
         self.currency = currency
         pattern = self.locale.currency_formats["standard"].pattern
         self._whole_money = _DECIMALS.sub("", pattern.split(";")[0])
-        self._seen: dict[tuple[str, object], str] = {}  # Babel is slow; a plan repeats its amounts and months
+        # Babel is slow, and a plan repeats its amounts and months: each is formatted once per locale and
+        # currency in the process (the preview lays the plan out again at every save).
+        self._seen = _SEEN.setdefault((str(self.locale), currency), {})
 
     def money(self, cents: int) -> str:
         """``1.250.000 €`` (no cents when the amount is whole), ``12.000,50 €`` otherwise: exact at any size."""

@@ -9,6 +9,7 @@ http, https or mailto addresses. Anything else stays literal text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -38,6 +39,7 @@ class Markdown(str):
     __slots__ = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a plan repeats its names and titles in many places
 def escape(text: str) -> Markdown:
     """Show ``text`` literally on one line (titles, table cells): collapse whitespace, escape all."""
     return Markdown(_PUNCTUATION.sub(r"\\\1", _SPACES.sub(" ", text).strip()))
