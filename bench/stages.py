@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
@@ -16,6 +17,7 @@ STAGES = (
     "schema",
     "model+checks",
     "render",
+    "charts",
     "pandoc read",
     "gate",
     "html writer",
@@ -37,7 +39,7 @@ def breakdown(folder: Path) -> dict[str, float]:
     from compiler import checks, production, schema, sources  # noqa: PLC0415
     from compiler.document.formats import grouping  # noqa: PLC0415
     from compiler.model.assembly import assemble  # noqa: PLC0415
-    from compiler.outputs import pandoc, produce, registry  # noqa: PLC0415
+    from compiler.outputs import figures, pandoc, produce, registry  # noqa: PLC0415
     from compiler.outputs.ast_gate import sanitise  # noqa: PLC0415
     from compiler.outputs.writer import Job  # noqa: PLC0415
 
@@ -46,15 +48,17 @@ def breakdown(folder: Path) -> dict[str, float]:
     loaded = _timed(results, "load", lambda: [sources.load(path, str(path)).source for path in files])
     _timed(results, "schema", lambda: schema.validate(loaded))
     plan = _timed(results, "model+checks", lambda: _model(assemble, checks, grouping, loaded))
-    request = _timed(results, "render", lambda: production._request(plan, folder, registry.FORMATS, None))
+    extras = production.Extras()
+    request = _timed(results, "render", lambda: production._request(plan, folder, registry.FORMATS, None, extras))
     scratch = Path(tempfile.mkdtemp(prefix="planc-stages-"))
     try:
         data = scratch / "data"
         data.mkdir()
+        pictures = _timed(results, "charts", lambda: _charts(figures, request, scratch))
         parts = 1 if len(request.markdown) < produce.SPLIT_ABOVE else 2
         ast = _timed(results, "pandoc read", lambda: pandoc.read_markdown(request.markdown, scratch, data, parts))
         ast, _ = _timed(results, "gate", lambda: sanitise(ast))
-        job = Job(ast, request.chrome, scratch, data, request.when)
+        job = Job(ast, request.chrome, scratch, data, request.when, pictures)
         for name, stages in (("html", ("html writer",)), ("docx", ("docx writer",)), ("pdf", STAGES[-2:])):
             writer = registry.WRITERS[name](scratch / name, data, request.when)
             writer.folder.mkdir()
@@ -75,6 +79,16 @@ def breakdown(folder: Path) -> dict[str, float]:
     return results
 
 
+def _charts(figures: Any, request: Any, scratch: Path) -> Any:
+    """Every chart drawn as SVG (for HTML) and PNG (for DOCX and ODT); the PDF draws them natively."""
+    drawing = figures.start_drawing(request.charts, scratch / "pictures", ("html", "docx"))
+    try:
+        return figures.drawn(request.charts, drawing)
+    finally:
+        if drawing is not None:
+            drawing.stop()
+
+
 def _model(assemble: Any, checks: Any, grouping: Any, loaded: list[Any]) -> Any:
     plan, _ = assemble(loaded)
     list(checks.run_rules(plan, grouping))
@@ -82,7 +96,9 @@ def _model(assemble: Any, checks: Any, grouping: Any, loaded: list[Any]) -> Any:
 
 
 def main() -> int:
-    """``python -m bench.stages FOLDER``: print the breakdown as JSON."""
+    """``python -m bench.stages FOLDER``: print the breakdown as JSON (without the cyclic garbage
+    collector, as planc's commands run)."""
+    gc.disable()
     print(json.dumps(breakdown(Path(sys.argv[1]))))
     return 0
 

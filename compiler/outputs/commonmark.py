@@ -14,19 +14,18 @@ every table found here is one of planc's.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from compiler.outputs.ast_gate import Node
 
 #: pandoc's CommonMark reader with what planc's Markdown uses: headings with ids, divs, spans,
 #: pipe tables, definition lists (action sheets). Raw HTML is off: it is text.
 READER = "commonmark-raw_html+attributes+bracketed_spans+definition_lists+fenced_divs+pipe_tables"
 #: The columns planc reads at: a table with a longer line gets widths from its separator line.
-COLUMNS = 60
+_COLUMNS = 60
 
 _TABLE = "planc-table"
 _CAPTION = "planc-caption"
 _SEPARATOR_CELL = re.compile(r"\s*(:?-+:?)\s*")
-
-Node = dict[str, Any]
 
 
 def prepared(markdown: str) -> str:
@@ -65,7 +64,7 @@ def _dashes(line: str) -> list[int] | None:
 
 def _wrap(lines: list[str], start: int, end: int, out: list[str]) -> int:
     """Append the table ``lines[start:end]`` wrapped, with its caption; return the line after both."""
-    wide = any(len(line) > COLUMNS for line in lines[start:end])
+    wide = any(len(line) > _COLUMNS for line in lines[start:end])
     dashes = _dashes(lines[start + 1]) or []
     widths = f' widths="{" ".join(map(str, dashes))}"' if wide else ""
     out += [f"::: {{.{_TABLE}{widths}}}", *lines[start:end], ""]
