@@ -55,10 +55,11 @@ def _fitted_block(block: Node, line: float) -> Node:
     if block["t"] == "Div":
         return {"t": "Div", "c": [block["c"][0], fit_columns(block["c"][1], line)]}
     if block["t"] == "Table" and all(spec[1]["t"] == "ColWidth" for spec in block["c"][2]):
-        specs = _fitted(block, line)
+        cells = _cell_texts(block)
+        specs = _fitted(block["c"][2], cells, line)
         table = {"t": "Table", "c": [*block["c"][:2], specs, *block["c"][3:]]}
         shares = [spec[1]["c"] for spec in specs]
-        lines = [row_lines(row, shares, line) for row, _weight in _rows(table)]
+        lines = [_row_lines(texts, shares, line) for texts, _weight in cells]
         if max(lines) > ROW_LINES_KEPT:
             return table
         whole = [TABLE_WHOLE] if sum(lines) + 2 <= TABLE_LINES_KEPT else []  # + 2: the caption
@@ -66,27 +67,34 @@ def _fitted_block(block: Node, line: float) -> Node:
     return block
 
 
-def row_lines(row: list[Any], shares: list[float], line: float = LINE_CHARACTERS) -> int:
+def _cell_texts(table: Node) -> list[tuple[list[str], float]]:
+    """The text of each cell of each row (read once: sizing and estimating both use it), with the row's weight."""
+    return [([_text(cell[4]) for cell in row[1]], weight) for row, weight in _rows(table)]
+
+
+def _row_lines(texts: list[str], shares: list[float], line: float) -> int:
     """About how many lines the tallest cell of a row takes, its column being ``shares`` of the line."""
     tallest = 1
-    for cell, share in zip(row[1], shares, strict=False):
-        tallest = max(tallest, text_lines(cell[4], max(1.0, share * line - PADDING)))
+    for text, share in zip(texts, shares, strict=False):
+        tallest = max(tallest, _lines(text, max(1.0, share * line - PADDING)))
     return tallest
 
 
 def text_lines(blocks: list[Any], room: float) -> int:
     """About how many lines ``blocks`` take on a line of ``room`` characters (each paragraph at least one)."""
-    return sum(max(1, math.ceil(_width(part) / room)) for part in _text(blocks).rstrip("\n").split("\n"))
+    return _lines(_text(blocks), room)
 
 
-def _fitted(table: Node, line: float) -> list[list[Any]]:
+def _lines(text: str, room: float) -> int:
+    return sum(max(1, math.ceil(_width(part) / room)) for part in text.rstrip("\n").split("\n"))
+
+
+def _fitted(specs: list[list[Any]], cells: list[tuple[list[str], float]], line: float) -> list[list[Any]]:
     """The column specifications of a table, with widths from its cells' text."""
-    specs = table["c"][2]
     least = [PADDING] * len(specs)
     most = [PADDING] * len(specs)
-    for row, weight in _rows(table):
-        for index, cell in enumerate(row[1][: len(specs)]):
-            text = _text(cell[4])
+    for texts, weight in cells:
+        for index, text in enumerate(texts[: len(specs)]):
             least[index] = max(least[index], PADDING + weight * max(map(_unbreakable, _BREAK.split(text))))
             most[index] = max(most[index], PADDING + weight * max(map(_width, text.split("\n"))))
     shares = widths(least, most, line)
