@@ -40,11 +40,10 @@ def contents_block(title: str) -> Node:
 
 
 #: A heading pandoc wrote, after the bookmark that names it: ``<w:bookmarkStart … w:name="OB-1.1" />``.
-_HEADING = re.compile(
-    r'(?:<w:bookmarkStart w:id="\d+" w:name="(?P<name>[^"]*)" />\s*)?'
-    r'<w:p><w:pPr><w:pStyle w:val="Heading(?P<level>[1-9])" />(?P<body>(?:(?!</w:p>).)*)</w:p>',
-    re.S,
-)
+_HEADING = re.compile(r'<w:p><w:pPr><w:pStyle w:val="Heading(?P<level>[1-9])" />(?P<body>.*?)</w:p>', re.S)
+_BOOKMARK_BEFORE = re.compile(r'<w:bookmarkStart w:id="\d+" w:name="([^"]*)" />\s*$')
+#: How far before a heading its bookmark may start (a bookmark's name is an id).
+_BOOKMARK_REACH = 2000
 _PIECE = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:tab ?/>")
 
 
@@ -59,7 +58,7 @@ def fill_contents(xml: str, right_to_left: bool = False) -> str:
         return xml
     bidi = "<w:bidi />" if right_to_left else ""
     entries = [
-        _entry(int(match["level"]), match["name"], match["body"], bidi)
+        _entry(int(match["level"]), _bookmark_before(xml, match.start()), match["body"], bidi)
         for match in _HEADING.finditer(xml)  # every heading, as Word lists them when it updates the field
         if int(match["level"]) <= CONTENTS_DEPTH
     ]
@@ -67,6 +66,12 @@ def fill_contents(xml: str, right_to_left: bool = False) -> str:
     xml = xml[:start] + xml[start:place].replace(heading, heading + bidi) + xml[place:]
     place += len(bidi)
     return xml[:place] + _field(entries) + xml[place + len(_FIELD_PLACE) :]
+
+
+def _bookmark_before(xml: str, heading: int) -> str | None:
+    """The name of the bookmark right before the heading that starts at ``heading``, if there is one."""
+    found = _BOOKMARK_BEFORE.search(xml, max(0, heading - _BOOKMARK_REACH), heading)
+    return found.group(1) if found else None
 
 
 def _field(entries: list[str]) -> str:

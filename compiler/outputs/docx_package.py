@@ -107,6 +107,10 @@ def _unmark_left_to_right_run(run: re.Match[str]) -> str:
     return run.group().replace("<w:rtl />", "")
 
 
+#: Parts that are compressed already (the charts' pictures): stored as they are, not deflated again.
+COMPRESSED = (".png", ".jpeg", ".jpg")
+
+
 def rewrite(
     data: bytes, edits: Mapping[str, Callable[[str], str]], added: dict[str, str], when: datetime.datetime
 ) -> bytes:
@@ -121,7 +125,7 @@ def rewrite(
             if edit is not None:
                 content = edit(content.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(COMPRESSED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, content)
     return out.getvalue()

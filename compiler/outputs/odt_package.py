@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
 from compiler.document.parts import PageChrome
+from compiler.outputs.docx_package import COMPRESSED
 from compiler.templates.theme import COLOURS
 
 #: The fonts of the body and the headings (the DOCX's, as LibreOffice has them).
@@ -115,7 +116,8 @@ def _rewrite(package: bytes, edits: Mapping[str, Callable[[str], str]]) -> bytes
             if name in edits:
                 data = edits[name](data.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(name, _ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            stored = name == "mimetype" or name.endswith(COMPRESSED)  # pictures are compressed already
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, data)
     return out.getvalue()
