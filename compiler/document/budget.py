@@ -8,13 +8,14 @@ goes to the largest remainders.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from compiler.document import schedule
 from compiler.document.context import LayoutContext
@@ -88,23 +89,42 @@ def allocation(action: Action) -> dict[str, Money]:
     return found
 
 
+_Figures = TypeVar("_Figures")
+
+
+def once_per_layout(compute: Callable[[LayoutContext], _Figures]) -> Callable[[LayoutContext], _Figures]:
+    """``compute`` run once per layout: the summary, the budget chapter, the charts and the sheets all
+    show the plan's money by objective, axis, year and lead (the result is shared: never change it)."""
+
+    @functools.wraps(compute)
+    def kept(ctx: LayoutContext) -> _Figures:
+        if compute.__name__ not in ctx.kept:
+            ctx.kept[compute.__name__] = compute(ctx)
+        return cast(_Figures, ctx.kept[compute.__name__])
+
+    return kept
+
+
+@once_per_layout
 def objective_money(ctx: LayoutContext) -> dict[str, Money]:
     """What each objective receives from the actions that serve it."""
     found: dict[str, Money] = defaultdict(Money)
     for action in ctx.plan.actions:
         for identifier, money in allocation(action).items():
             found[identifier] += money
-    return found
+    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
 
 
+@once_per_layout
 def axis_money(ctx: LayoutContext) -> dict[str | None, Money]:
     """What each axis receives: the parts of its objectives (an axis with no objective below it holds its own)."""
     found: dict[str | None, Money] = defaultdict(Money)
     for identifier, money in objective_money(ctx).items():
         found[ctx.axis_of(identifier)] += money
-    return found
+    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
 
 
+@once_per_layout
 def year_money(ctx: LayoutContext) -> dict[int | None, Money]:
     """Each action's budget spread over the years of its period, in proportion to its months in each.
 
@@ -118,7 +138,7 @@ def year_money(ctx: LayoutContext) -> dict[int | None, Money]:
             found[None] += action_money(action)
         for year, money in years or []:
             found[year] += money
-    return found
+    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
 
 
 def action_years(ctx: LayoutContext, action: Action) -> list[tuple[int, Money]] | None:
@@ -144,6 +164,7 @@ def _whole_parts(total: int, weights: Sequence[int]) -> list[int]:
     return parts
 
 
+@once_per_layout
 def lead_money(ctx: LayoutContext) -> dict[str, Money]:
     """The budget of the actions each organisation or body leads; joint leaders share it equally."""
     found: dict[str, Money] = defaultdict(Money)
@@ -152,9 +173,10 @@ def lead_money(ctx: LayoutContext) -> dict[str, Money]:
         secured, expected = split(money.secured, equal), split(money.expected, equal)
         for ref, part_secured, part_expected in zip(action.owners, secured, expected, strict=True):
             found[ref.id] += Money(part_secured, part_expected)
-    return found
+    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
 
 
+@once_per_layout
 def funder_money(ctx: LayoutContext) -> dict[str, Money]:
     """The budget by funder (``""`` for a line with no funder); every declared funder has its entry."""
     found: dict[str, Money] = defaultdict(Money, {funder.id: Money() for funder in ctx.plan.funders})
@@ -162,7 +184,7 @@ def funder_money(ctx: LayoutContext) -> dict[str, Money]:
         for line in action.budget:
             key = line.funder.id if line.funder else ""
             found[key] += Money(line.cents, 0) if line.secured else Money(0, line.cents)
-    return found
+    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
 
 
 def plan_money(ctx: LayoutContext) -> Money:

@@ -47,6 +47,9 @@ class LayoutContext:
             for ref in action.objectives:
                 self.actions_of[ref.id].append(action)
         self.marks: dict[str, Markdown] = {}  #: object id → the mark of a new or changed object
+        #: Figures of the whole plan that several parts show (the budget by objective, axis, year…),
+        #: computed once per layout (``budget.once_per_layout``).
+        self.kept: dict[str, object] = {}
         #: Marks the glossary's terms in descriptive text, in a document that has the glossary.
         self.terms = TermMarker(plan.glossary) if with_glossary and plan.glossary else None
         self.indicators_of: dict[str, list[Indicator]] = defaultdict(list)
