@@ -8,17 +8,16 @@ goes to the largest remainders.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from compiler.document import schedule
-from compiler.document.context import LayoutContext
+from compiler.document.context import LayoutContext, once_per_layout
 from compiler.document.links import anchor, link
 from compiler.document.markdown import Markdown, escape
 from compiler.document.money_rows import AmountRow
@@ -87,22 +86,6 @@ def allocation(action: Action) -> dict[str, Money]:
     for ref, part_secured, part_expected in zip(action.objectives, secured, expected, strict=True):
         found[ref.id] = found.get(ref.id, Money()) + Money(part_secured, part_expected)
     return found
-
-
-_Figures = TypeVar("_Figures")
-
-
-def once_per_layout(compute: Callable[[LayoutContext], _Figures]) -> Callable[[LayoutContext], _Figures]:
-    """``compute`` run once per layout: the summary, the budget chapter, the charts and the sheets all
-    show the plan's money by objective, axis, year and lead (the result is shared: never change it)."""
-
-    @functools.wraps(compute)
-    def kept(ctx: LayoutContext) -> _Figures:
-        if compute.__name__ not in ctx.kept:
-            ctx.kept[compute.__name__] = compute(ctx)
-        return cast(_Figures, ctx.kept[compute.__name__])
-
-    return kept
 
 
 @once_per_layout

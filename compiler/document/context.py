@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar, cast
 
 from compiler.document.formats import Formats
 from compiler.document.links import link
@@ -48,7 +51,7 @@ class LayoutContext:
                 self.actions_of[ref.id].append(action)
         self.marks: dict[str, Markdown] = {}  #: object id → the mark of a new or changed object
         #: Figures of the whole plan that several parts show (the budget by objective, axis, year…),
-        #: computed once per layout (``budget.once_per_layout``).
+        #: computed once per layout (``once_per_layout``).
         self.kept: dict[str, object] = {}
         #: Marks the glossary's terms in descriptive text, in a document that has the glossary.
         self.terms = TermMarker(plan.glossary) if with_glossary and plan.glossary else None
@@ -149,3 +152,21 @@ class LayoutContext:
         if action.end is None:
             return undecided if action.start is None else f"{start} – {undecided}"
         return f"{start} – {self.formats.when(action.end.text)}"
+
+
+_Figures = TypeVar("_Figures")
+
+
+def once_per_layout(compute: Callable[[LayoutContext], _Figures]) -> Callable[[LayoutContext], _Figures]:
+    """``compute`` run once per layout: the summary, the budget chapter, the charts and the sheets all
+    show the plan's money by objective, axis, year and lead (the result is shared: never change it)."""
+
+    @functools.wraps(compute)
+    def kept(ctx: LayoutContext) -> _Figures:
+        if name not in ctx.kept:
+            ctx.kept[name] = compute(ctx)
+        return cast(_Figures, ctx.kept[name])
+
+    name = f"{compute.__module__}.{compute.__qualname__}"
+
+    return kept

@@ -8,15 +8,17 @@ budget lines it funds), and its total equals the organisation's row of the budge
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from compiler.document import budget
-from compiler.document.context import LayoutContext
+from compiler.document.context import LayoutContext, once_per_layout
 from compiler.document.labels import FUNDING_STATUS_LABELS
 from compiler.document.links import anchor_of, joined, link
 from compiler.document.markdown import Markdown, escape
 from compiler.document.money_rows import AmountRow
 from compiler.document.view_parts import CommitmentRow, FundingRow, OrganisationSheet
 from compiler.messages.diagnostics import msg
-from compiler.model import Action, Organisation
+from compiler.model import Action, FundingLine, Organisation
 
 
 def sheet_anchor(identifier: str) -> Markdown:
@@ -31,10 +33,22 @@ def organisation_sheets(ctx: LayoutContext) -> list[OrganisationSheet]:
 
 def actions_of(ctx: LayoutContext, identifier: str) -> tuple[list[Action], list[Action]]:
     """The actions an organisation leads, and those it is a partner in (and does not lead), in plan order."""
-    leads = [a for a in ctx.plan.actions if any(ref.id == identifier for ref in a.owners)]
-    led = {a.id for a in leads}
-    partners = [a for a in ctx.plan.actions if a.id not in led and any(ref.id == identifier for ref in a.partners)]
-    return leads, partners
+    leads, partners = _roles(ctx)
+    return leads.get(identifier, []), partners.get(identifier, [])
+
+
+@once_per_layout
+def _roles(ctx: LayoutContext) -> tuple[dict[str, list[Action]], dict[str, list[Action]]]:
+    """Every organisation's actions as lead and as partner, in plan order, from one pass over the actions."""
+    leads: dict[str, list[Action]] = defaultdict(list)
+    partners: dict[str, list[Action]] = defaultdict(list)
+    for action in ctx.plan.actions:
+        owners = dict.fromkeys(ref.id for ref in action.owners)
+        for identifier in owners:
+            leads[identifier].append(action)
+        for identifier in dict.fromkeys(ref.id for ref in action.partners if ref.id not in owners):
+            partners[identifier].append(action)
+    return dict(leads), dict(partners)
 
 
 def organisation_sheet(ctx: LayoutContext, organisation: Organisation) -> OrganisationSheet:
@@ -83,17 +97,21 @@ def _funds(ctx: LayoutContext, identifier: str) -> list[FundingRow]:
             ctx.formats.money(line.cents),
             ctx.t(FUNDING_STATUS_LABELS[line.status]) if line.status in FUNDING_STATUS_LABELS else "",
         )
-        for action in ctx.plan.actions
-        for line in action.budget
-        if line.funder is not None and line.funder.id == identifier
+        for action, line in _funded(ctx).get(identifier, [])
     ]
+
+
+@once_per_layout
+def _funded(ctx: LayoutContext) -> dict[str, list[tuple[Action, FundingLine]]]:
+    """Every funder's budget lines with their actions, in plan order, from one pass over the actions."""
+    found: dict[str, list[tuple[Action, FundingLine]]] = defaultdict(list)
+    for action in ctx.plan.actions:
+        for line in action.budget:
+            if line.funder is not None:
+                found[line.funder.id].append((action, line))
+    return dict(found)
 
 
 def _funds_total(ctx: LayoutContext, identifier: str) -> AmountRow:
     """The money an organisation puts in: secured, expected, in all (its row of the budget by funder)."""
-    money = budget.Money()
-    for action in ctx.plan.actions:
-        for line in action.budget:
-            if line.funder is not None and line.funder.id == identifier:
-                money += budget.Money(line.cents, 0) if line.secured else budget.Money(0, line.cents)
-    return budget.amount_row(ctx, Markdown(""), money, None)
+    return budget.amount_row(ctx, Markdown(""), budget.funder_money(ctx).get(identifier, budget.Money()), None)
