@@ -95,7 +95,7 @@ def objective_money(ctx: LayoutContext) -> dict[str, Money]:
     for action in ctx.plan.actions:
         for identifier, money in allocation(action).items():
             found[identifier] += money
-    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
+    return dict(found)
 
 
 @once_per_layout
@@ -104,7 +104,7 @@ def axis_money(ctx: LayoutContext) -> dict[str | None, Money]:
     found: dict[str | None, Money] = defaultdict(Money)
     for identifier, money in objective_money(ctx).items():
         found[ctx.axis_of(identifier)] += money
-    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
+    return dict(found)
 
 
 @once_per_layout
@@ -121,7 +121,7 @@ def year_money(ctx: LayoutContext) -> dict[int | None, Money]:
             found[None] += action_money(action)
         for year, money in years or []:
             found[year] += money
-    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
+    return dict(found)
 
 
 def action_years(ctx: LayoutContext, action: Action) -> list[tuple[int, Money]] | None:
@@ -156,7 +156,7 @@ def lead_money(ctx: LayoutContext) -> dict[str, Money]:
         secured, expected = split(money.secured, equal), split(money.expected, equal)
         for ref, part_secured, part_expected in zip(action.owners, secured, expected, strict=True):
             found[ref.id] += Money(part_secured, part_expected)
-    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
+    return dict(found)
 
 
 @once_per_layout
@@ -167,7 +167,7 @@ def funder_money(ctx: LayoutContext) -> dict[str, Money]:
         for line in action.budget:
             key = line.funder.id if line.funder else ""
             found[key] += Money(line.cents, 0) if line.secured else Money(0, line.cents)
-    return dict(found)  # not a defaultdict: a missing key is an error, never a new entry
+    return dict(found)
 
 
 def plan_money(ctx: LayoutContext) -> Money:

@@ -159,14 +159,15 @@ _Figures = TypeVar("_Figures")
 
 def once_per_layout(compute: Callable[[LayoutContext], _Figures]) -> Callable[[LayoutContext], _Figures]:
     """``compute`` run once per layout: the summary, the budget chapter, the charts and the sheets all
-    show the plan's money by objective, axis, year and lead (the result is shared: never change it)."""
+    show the plan's money by objective, axis, year and lead. The result is shared, so never change
+    it; a ``compute`` returns plain dicts (not defaultdicts), so that a missing key is an error and
+    never a new entry."""
+    name = f"{compute.__module__}.{compute.__qualname__}"
 
     @functools.wraps(compute)
     def kept(ctx: LayoutContext) -> _Figures:
         if name not in ctx.kept:
             ctx.kept[name] = compute(ctx)
         return cast(_Figures, ctx.kept[name])
-
-    name = f"{compute.__module__}.{compute.__qualname__}"
 
     return kept

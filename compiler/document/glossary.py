@@ -1,8 +1,7 @@
 """The glossary chapter: its entries in alphabetical order, each with the anchor its first use links to.
 
 Each entry is a paragraph that opens with the term in bold (``**APS** (also: …): definition``):
-the Markdown reader keeps definition lists off (``outputs.pandoc.MARKDOWN``), so the glossary uses
-only the blocks every writer already handles safely. Finding the terms in the text and linking
+a block every writer already handles safely. Finding the terms in the text and linking
 their first use is ``document.terms``'s.
 """
 

@@ -122,8 +122,12 @@ def _unbroken_list(items: list[Any]) -> list[Any]:
             new = _unbroken_list(item) if isinstance(item, list) else item
         if new is not item and out is None:
             out = items[:index]
-        if out is not None:
-            out.extend(new) if isinstance(new, list) and isinstance(item, dict) else out.append(new)
+        if out is None:
+            continue
+        if isinstance(new, list) and isinstance(item, dict):  # a Str split up
+            out.extend(new)
+        else:
+            out.append(new)
     return items if out is None else out
 
 
