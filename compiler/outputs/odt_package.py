@@ -93,9 +93,21 @@ def _styles(xml: str, chrome: PageChrome) -> str:
         )
         + xml[end:]
     )
+    xml = re.sub(
+        r'<style:style [^>]*style:name="Heading_20_1"[^>]*(?<!/)>', r"\g<0>" + _CHAPTER_STARTS_PAGE, xml, count=1
+    )
+    xml = xml.replace("</office:styles>", _CONTENTS_HEADING + "</office:styles>", 1)
     if chrome.direction == "rtl":
         xml = xml.replace('style:writing-mode="page"', 'style:writing-mode="rl-tb"', 1)
     return xml
+
+
+#: A chapter (a level-1 heading) starts a page, as in the DOCX and the PDF.
+_CHAPTER_STARTS_PAGE = '<style:paragraph-properties fo:break-before="page" />'
+#: The contents' title, which pandoc names "TOC Heading" without defining it: a chapter's heading.
+_CONTENTS_HEADING = (
+    '<style:style style:name="TOC Heading" style:family="paragraph" style:parent-style-name="Heading_20_1" />'
+)
 
 
 def _language(xml: str, language: str, country: str) -> str:
